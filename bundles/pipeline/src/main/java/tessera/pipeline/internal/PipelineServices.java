@@ -1,0 +1,153 @@
+package tessera.pipeline.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+
+import tessera.api.ServiceProperties;
+import tessera.api.design.DesignRequest;
+import tessera.api.generate.Generator;
+import tessera.api.job.ServiceUse;
+import tessera.api.json.InvalidJsonException;
+import tessera.api.json.TesseraJson;
+import tessera.api.profile.ProductionProfile;
+import tessera.api.profile.ProfileCatalog;
+import tessera.api.provenance.ModelCard;
+import tessera.pipeline.internal.DesignJob.JobError;
+
+/** The pipeline's view of the service registry: resolution, holding and bounded plugin calls. */
+final class PipelineServices {
+    private final BundleContext context;
+    private final ServiceBroker broker;
+    private final PluginCalls calls;
+
+    PipelineServices(BundleContext context, PluginCalls calls) {
+        this.context = context;
+        this.broker = new ServiceBroker(context);
+        this.calls = calls;
+    }
+
+    PluginCalls calls() {
+        return calls;
+    }
+
+    String engineVersion() {
+        Bundle b = context.getBundle();
+        return b.getVersion().getMajor() + "." + b.getVersion().getMinor() + "." + b.getVersion().getMicro();
+    }
+
+    /**
+     * Takes the generator the request names (waiting for it), or the best one present, for the whole job.
+     * A service that vanishes between lookup and use (a hot swap) is looked up again.
+     */
+    HeldService<Generator> holdGenerator(DesignRequest request, Duration wait) throws JobError, InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+            ServiceReference<Generator> ref = generator(request, left);
+            HeldService<Generator> held = HeldService.take(context, ref, "generator", modelCard(ref));
+            if (held != null) {
+                return held;
+            }
+            Thread.sleep(20); // a service being unregistered by a hot swap also answers null: give it time to go
+            if (ref.getBundle() != null) {
+                throw new JobError("generator '" + HeldService.pluginId(ref) + "' " + HeldService.pluginVersion(ref)
+                        + " (bundle " + ref.getBundle().getSymbolicName() + ") is installed but failed to start;"
+                        + " 'tessera bundles list' shows why");
+            }
+        }
+    }
+
+    /** The generator the request names (waiting for it), or the best one present. */
+    private ServiceReference<Generator> generator(DesignRequest request, Duration wait) throws JobError, InterruptedException {
+        Optional<ServiceReference<Generator>> ref = broker.await(Generator.class, request.generator(), wait);
+        if (ref.isPresent()) {
+            return ref.get();
+        }
+        List<String> present = broker.ids(Generator.class);
+        if (request.generator() == null) {
+            throw new JobError("no generator is installed; install a generator plugin (e.g. tessera-dataset for 'procedural')");
+        }
+        throw new JobError("generator '" + request.generator() + "' is not available (waited " + wait.toSeconds()
+                + " s); installed generators: " + (present.isEmpty() ? "none" : String.join(", ", present)));
+    }
+
+    /** The named profile from any catalog, waiting for catalogs that are being updated; null when none named. */
+    ProductionProfile profile(String id, Duration wait) throws JobError, InterruptedException {
+        if (id == null) {
+            return null;
+        }
+        long deadline = System.nanoTime() + wait.toNanos();
+        List<String> known = new ArrayList<>();
+        do {
+            known.clear();
+            for (ServiceReference<ProfileCatalog> ref : broker.all(ProfileCatalog.class, null)) {
+                try (HeldService<ProfileCatalog> cat = HeldService.take(context, ref, "catalog", null)) {
+                    if (cat == null) {
+                        continue;
+                    }
+                    Optional<ProductionProfile> p = cat.service().find(id);
+                    if (p.isPresent()) {
+                        return p.get();
+                    }
+                    cat.service().profiles().forEach(x -> known.add(x.id()));
+                } catch (RuntimeException e) {
+                    // a broken catalog must not hide the others; its bundle shows in 'bundles list'
+                }
+            }
+            if (!known.isEmpty()) {
+                break; // catalogs are present and none has it: waiting will not help
+            }
+            Thread.sleep(20);
+        } while (System.nanoTime() < deadline);
+        throw new JobError("unknown production profile '" + id + "'; "
+                + (known.isEmpty() ? "no profile catalog is installed (the constraints plugin ships one)"
+                        : "known profiles: " + String.join(", ", known.stream().sorted().toList())));
+    }
+
+    /** The model card a model-backed service names, read from its bundle; null when it names none or it is unreadable. */
+    ModelCard modelCard(ServiceReference<?> ref) {
+        Object path = ref.getProperty(ServiceProperties.MODEL_CARD);
+        Bundle b = ref.getBundle();
+        if (path == null || b == null) {
+            return null;
+        }
+        URL url = b.getEntry(path.toString());
+        if (url == null) {
+            return null;
+        }
+        try (InputStream in = url.openStream()) {
+            return TesseraJson.read(in, ModelCard.class);
+        } catch (IOException | InvalidJsonException | IllegalStateException e) {
+            return null;
+        }
+    }
+
+    /** Holds every service of a type present now (optional stages do not wait). */
+    <T> HeldServices<T> holdAll(Class<T> type, String role, List<ServiceUse> used) {
+        List<HeldService<T>> held = new ArrayList<>();
+        for (ServiceReference<T> ref : broker.all(type, null)) {
+            if (!latestOfItsPlugin(type, ref)) {
+                continue; // side-by-side deployment: only the newest version of a plugin serves
+            }
+            HeldService<T> h = HeldService.take(context, ref, role, null);
+            if (h != null) {
+                held.add(h);
+                used.add(h.use());
+            }
+        }
+        return new HeldServices<>(held);
+    }
+
+    private <T> boolean latestOfItsPlugin(Class<T> type, ServiceReference<T> ref) {
+        return broker.best(type, HeldService.pluginId(ref)).map(ref::equals).orElse(true);
+    }
+}
