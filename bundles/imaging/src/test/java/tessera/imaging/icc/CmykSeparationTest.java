@@ -1,0 +1,158 @@
+package tessera.imaging.icc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Random;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.plugins.tiff.TIFFDirectory;
+import javax.imageio.stream.ImageInputStream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import tessera.api.image.RgbImage;
+import tessera.imaging.colour.DeltaE;
+import tessera.imaging.colour.Lab;
+import tessera.imaging.colour.Srgb;
+import tessera.imaging.colour.WhitePoint;
+import tessera.imaging.io.PixelSource;
+import tessera.imaging.io.TiffOptions;
+
+class CmykSeparationTest {
+    private static final CmykSeparation PERCEPTUAL = CmykSeparation.fogra39();
+    private static final CmykSeparation COLORIMETRIC = new CmykSeparation(CmykProfile.fogra39(), RenderingIntent.RELATIVE_COLORIMETRIC);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shippedProfileIsACmykPressProfile() {
+        CmykProfile p = CmykProfile.fogra39();
+        assertThat(p.description()).contains("FOGRA39");
+        assertThat(p.bytes().length).isBetween(100_000, 1_000_000);
+        assertThat(ICC_Profile.getInstance(p.bytes()).getColorSpaceType()).isEqualTo(ColorSpace.TYPE_CMYK);
+    }
+
+    @Test
+    void knownColoursSeparateIntoPlausibleInks() {
+        float[] paper = PERCEPTUAL.separate(1, 1, 1);
+        for (float ink : paper) {
+            assertThat(ink).isLessThan(0.01f);
+        }
+
+        float[] black = PERCEPTUAL.separate(0, 0, 0);
+        assertThat(black[3]).isGreaterThan(0.9f); // rich black: full K under CMY
+        assertThat(black[0] + black[1] + black[2] + black[3]).isBetween(2.5f, 3.32f);
+
+        float[] red = COLORIMETRIC.separate(0.8f, 0.1f, 0.1f);
+        assertThat(red[1]).isGreaterThan(0.7f); // magenta
+        assertThat(red[2]).isGreaterThan(0.6f); // yellow
+        assertThat(red[0]).isLessThan(0.2f); // hardly any cyan
+
+        float[] sky = COLORIMETRIC.separate(0.4f, 0.7f, 0.9f);
+        assertThat(sky[0]).isGreaterThan(sky[1]).isGreaterThan(sky[2]); // cyan leads, yellow least
+
+        float[] grey = COLORIMETRIC.separate(0.5f, 0.5f, 0.5f);
+        assertThat(grey[3]).isGreaterThan(0.2f); // ramp black generation: grey carries K
+        assertThat(Math.abs(grey[0] - grey[1])).isLessThan(0.1f); // grey balance: C a little above M and Y
+    }
+
+    @Test
+    void inGamutColoursRoundTripWithinAFewDeltaE() {
+        // muted textile colours, all inside the coated-offset gamut
+        float[][] colours = {{0.5f, 0.5f, 0.5f}, {0.8f, 0.6f, 0.5f}, {0.3f, 0.4f, 0.3f}, {0.6f, 0.5f, 0.7f},
+            {0.7f, 0.7f, 0.5f}, {0.2f, 0.3f, 0.5f}, {0.9f, 0.85f, 0.8f}, {0.4f, 0.25f, 0.2f}};
+        for (float[] c : colours) {
+            Lab in = Srgb.toLab(c[0], c[1], c[2], WhitePoint.D50);
+            float[] ink = COLORIMETRIC.separate(c[0], c[1], c[2]);
+            float[] back = COLORIMETRIC.proof(ink[0], ink[1], ink[2], ink[3]);
+            Lab out = Srgb.toLab(back[0], back[1], back[2], WhitePoint.D50);
+            assertThat(DeltaE.ciede2000(in, out)).as("colorimetric %s", java.util.Arrays.toString(c)).isLessThan(1.5);
+
+            float[] inkP = PERCEPTUAL.separate(c[0], c[1], c[2]);
+            float[] backP = PERCEPTUAL.proof(inkP[0], inkP[1], inkP[2], inkP[3]);
+            Lab outP = Srgb.toLab(backP[0], backP[1], backP[2], WhitePoint.D50);
+            // perceptual compresses all of sRGB into the press gamut, so even in-gamut colours move (lavender ≈ 5.2)
+            assertThat(DeltaE.ciede2000(in, outP)).as("perceptual %s", java.util.Arrays.toString(c)).isLessThan(8);
+        }
+    }
+
+    @Test
+    void outOfGamutColourIsMappedNotLost() {
+        // sRGB pure blue lies outside offset on coated paper: the proof is close but not equal
+        float[] ink = COLORIMETRIC.separate(0, 0, 1);
+        float[] back = COLORIMETRIC.proof(ink[0], ink[1], ink[2], ink[3]);
+        double de = DeltaE.ciede2000(Srgb.toLab(0, 0, 1, WhitePoint.D50), Srgb.toLab(back[0], back[1], back[2], WhitePoint.D50));
+        assertThat(de).isBetween(3.0, 30.0);
+        assertThat(back[2]).isGreaterThan(back[0]).isGreaterThan(0.1f);
+    }
+
+    @Test
+    void totalInkStaysWithinTheLimit() {
+        Random r = new Random(5);
+        float[] p = new float[3 * 64 * 64];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = r.nextFloat();
+        }
+        CmykImage cmyk = PERCEPTUAL.separate(RgbImage.wrap(64, 64, p));
+        for (int y = 0; y < 64; y++) {
+            for (int x = 0; x < 64; x++) {
+                assertThat(cmyk.totalInk(x, y)).isLessThanOrEqualTo(3.32f);
+            }
+        }
+    }
+
+    @Test
+    void streamedSeparationEqualsWholeTileSeparation() {
+        Random r = new Random(9);
+        float[] p = new float[3 * 50 * 40];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = r.nextFloat();
+        }
+        RgbImage tile = RgbImage.wrap(50, 40, p);
+        CmykImage whole = PERCEPTUAL.separate(tile);
+        PixelSource streamed = PERCEPTUAL.separate(PixelSource.of(tile));
+        float[] strip = new float[4 * 7 * 50];
+        for (int y = 0; y < 40; y += 7) {
+            int rows = Math.min(7, 40 - y);
+            streamed.readRows(y, rows, strip);
+            for (int c = 0; c < 4; c++) {
+                for (int rr = 0; rr < rows; rr++) {
+                    for (int x = 0; x < 50; x++) {
+                        assertThat(strip[(c * rows + rr) * 50 + x]).isEqualTo(whole.get(c, y + rr, x));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void cmykTiffEmbedsThePressProfile() throws IOException {
+        RgbImage tile = RgbImage.fromPackedRgb(2, 1, new int[] {0xffffff, 0x000000});
+        Path file = dir.resolve("sep.tif");
+        COLORIMETRIC.writeTiff(PixelSource.of(tile), TiffOptions.of(300).withBitDepth(16), file);
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            ImageReader r = ImageIO.getImageReadersByFormatName("tiff").next();
+            r.setInput(in);
+            TIFFDirectory d = TIFFDirectory.createFromMetadata(r.getImageMetadata(0));
+            assertThat(d.getTIFFField(34675).getAsBytes()).isEqualTo(CmykProfile.fogra39().bytes());
+            var raster = r.read(0).getRaster();
+            assertThat(raster.getSample(0, 0, 3)).isLessThan(700); // paper: no black ink
+            assertThat(raster.getSample(1, 0, 3)).isGreaterThan(60000); // black: full K
+        }
+    }
+
+    @Test
+    void rejectsProfilesThatAreNotCmyk() {
+        byte[] srgb = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+        assertThatThrownBy(() -> CmykProfile.of(srgb)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a CMYK profile");
+        assertThatThrownBy(() -> CmykProfile.of(new byte[10])).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not an ICC profile");
+    }
+}
