@@ -34,13 +34,13 @@ public record Ink(String name, int rgb) {
     }
 
     /** @return red, green, blue in [0, 1], gamma-encoded */
-    public float[] rgb() {
+    public float[] channels() {
         return new float[] {((rgb >> 16) & 0xff) / 255f, ((rgb >> 8) & 0xff) / 255f, (rgb & 0xff) / 255f};
     }
 
     /** @return relative luminance in [0, 1] (sRGB decoded, Rec. 709 weights) */
     public double luminance() {
-        float[] c = rgb();
+        float[] c = channels();
         return 0.2126 * linear(c[0]) + 0.7152 * linear(c[1]) + 0.0722 * linear(c[2]);
     }
 

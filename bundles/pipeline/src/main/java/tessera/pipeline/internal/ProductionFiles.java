@@ -14,7 +14,13 @@ import tessera.api.design.DesignRequest;
 import tessera.api.export.ExportContext;
 import tessera.api.export.ExportedFile;
 import tessera.api.pattern.Pattern;
+import tessera.api.image.RgbImage;
+import tessera.api.repeat.RepeatType;
 import tessera.imaging.io.ImageFiles;
+import tessera.imaging.io.TiffOptions;
+import tessera.imaging.repeat.PrintLayout;
+import tessera.imaging.repeat.RepeatLayout;
+import tessera.imaging.repeat.WrapResampler;
 
 /**
  * The files every job writes whatever plugins are installed: the tile as generated, one repeat at the
@@ -22,6 +28,8 @@ import tessera.imaging.io.ImageFiles;
  * (separations, CMYK, WIF) come from {@code Exporter} plugins.
  */
 final class ProductionFiles {
+    private static final int PREVIEW_TILE_PX = 384;
+
     private ProductionFiles() {
     }
 
@@ -30,7 +38,32 @@ final class ProductionFiles {
         Path tile = ctx.outDir().resolve(ctx.baseName() + "-tile.png");
         ImageFiles.writePng(pattern.tile(), pattern.dpiX(), tile);
         files.add(describe(ctx.outDir(), tile, "tile", "image/png"));
+
+        // one repeat at the requested print DPI, resampled wrap-aware so the seams stay invisible
+        PrintLayout print = new PrintLayout(pattern.repeat(), pattern.widthCm(), pattern.heightCm(), request.dpiOrDefault());
+        Path tif = ctx.outDir().resolve(ctx.baseName() + "-print.tif");
+        ImageFiles.writeTiff(print.tileAtPrintResolution(pattern.tile()), TiffOptions.of(request.dpiOrDefault()), tif);
+        files.add(describe(ctx.outDir(), tif, "print", "image/tiff"));
+
+        Path preview = ctx.outDir().resolve(ctx.baseName() + "-preview.png");
+        RgbImage small = previewTile(pattern);
+        int repeats = pattern.repeat().type() == RepeatType.MIRROR ? 4 : 3; // a mirror repeat's period is two tiles
+        double previewDpi = pattern.dpiX() * small.width() / pattern.tile().width();
+        ImageFiles.writePng(RepeatLayout.of(small, pattern.repeat()).preview(small, repeats, repeats), previewDpi, preview);
+        files.add(describe(ctx.outDir(), preview, "preview", "image/png"));
         return files;
+    }
+
+    /** The tile scaled so that the preview stays under about 1500 px a side. */
+    private static RgbImage previewTile(Pattern pattern) {
+        RgbImage t = pattern.tile();
+        int longest = Math.max(t.width(), t.height());
+        if (longest <= PREVIEW_TILE_PX) {
+            return t;
+        }
+        double f = (double) PREVIEW_TILE_PX / longest;
+        int w = Math.max(2, (int) Math.round(t.width() * f) & ~1), h = Math.max(2, (int) Math.round(t.height() * f) & ~1);
+        return WrapResampler.resample(t, pattern.repeat(), w, h);
     }
 
     static ExportedFile describe(Path root, Path file, String role, String mediaType) throws IOException {

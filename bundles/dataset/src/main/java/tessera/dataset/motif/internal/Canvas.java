@@ -56,14 +56,19 @@ public final class Canvas {
      */
     public void paint(InkField field, float[][] swatches) {
         int n = width * height;
+        // Sample points sit a little off the simple fractions where edges lie (1.5 px threads put an
+        // edge on a half pixel; 45° twill lines run through equal x and y offsets), so rounding in
+        // k·p cannot flip a sample between a tile and the same point one repeat away. The two
+        // nudges differ so that no line of simple slope passes through samples either.
+        double nudgeX = 0.0103, nudgeY = 0.0071;
         float inv = 1f / (samples * samples);
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
                 float r = 0, g = 0, b = 0;
                 for (int sy = 0; sy < samples; sy++) {
-                    double py = originY + y + (sy + 0.5) / samples;
+                    double py = originY + y + (sy + 0.5) / samples + nudgeY;
                     for (int sx = 0; sx < samples; sx++) {
-                        float[] s = swatches[field.swatchAt(originX + x + (sx + 0.5) / samples, py)];
+                        float[] s = swatches[field.swatchAt(originX + x + (sx + 0.5) / samples + nudgeX, py)];
                         r += s[0];
                         g += s[1];
                         b += s[2];

@@ -18,8 +18,8 @@ final class Gingham implements MotifRenderer {
         var ground = inks.ground();
         var warp = inks.ink(0);
         var weft = inks.motifInks() > 1 ? inks.ink(1) : warp;
-        float[][] swatches = {ground.rgb(), InkSet.mix(ground, warp, 0.5), InkSet.mix(ground, weft, 0.5),
-            warp == weft ? warp.rgb() : InkSet.mix(warp, weft, 0.5)};
+        float[][] swatches = {ground.channels(), InkSet.mix(ground, warp, 0.5), InkSet.mix(ground, weft, 0.5),
+            warp == weft ? warp.channels() : InkSet.mix(warp, weft, 0.5)};
         canvas.paint((x, y) -> (frac(grid.u(x, y)) < duty ? 1 : 0) + (frac(grid.v(x, y)) < duty ? 2 : 0), swatches);
         return period > b.side() * 0.35 ? "buffalo" : warp == weft ? "classic" : "two-colour";
     }

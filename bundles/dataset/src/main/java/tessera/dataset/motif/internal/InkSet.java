@@ -93,7 +93,7 @@ public final class InkSet {
         int best = -1;
         double bestScore = 0.05;
         for (int i = 0; i < inks.size(); i++) {
-            float[] c = inks.get(i).rgb();
+            float[] c = inks.get(i).channels();
             double score = c[1] - Math.max(c[0], c[2]) * 0.9 + (c[1] - c[2]) * 0.2;
             if (score > bestScore) {
                 bestScore = score;
@@ -116,7 +116,7 @@ public final class InkSet {
 
     /** @return a + (b − a)·t per channel, in gamma-encoded sRGB like the canvas */
     public static float[] mix(Ink a, Ink b, double t) {
-        float[] x = a.rgb(), y = b.rgb();
+        float[] x = a.channels(), y = b.channels();
         return new float[] {(float) (x[0] + (y[0] - x[0]) * t), (float) (x[1] + (y[1] - x[1]) * t),
             (float) (x[2] + (y[2] - x[2]) * t)};
     }

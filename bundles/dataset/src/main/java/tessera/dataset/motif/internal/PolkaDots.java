@@ -13,7 +13,7 @@ final class PolkaDots implements MotifRenderer {
     public String paint(Brief b, Canvas canvas) {
         Rng r = b.rng();
         InkSet inks = b.inks();
-        canvas.fill(inks.ground().rgb());
+        canvas.fill(inks.ground().channels());
         boolean tossed = r.chance(0.3);
         if (tossed) {
             double rMax = b.side() * lerp(0.03, 0.11, b.scale());
@@ -21,21 +21,21 @@ final class PolkaDots implements MotifRenderer {
                     / (Math.PI * rMax * rMax * 0.55));
             List<double[]> spots = Scatter.place(b.lattice(), r, Math.clamp(target, 3, 400), rMax * 0.45, rMax, 1.25);
             for (double[] s : spots) {
-                canvas.stamp(Shapes.disc(s[2]), s[0], s[1], inks.ink(r.nextInt(inks.motifInks())).rgb());
+                canvas.stamp(Shapes.disc(s[2]), s[0], s[1], inks.ink(r.nextInt(inks.motifInks())).channels());
             }
             return "tossed";
         }
         double spacing = b.side() * lerp(0.1, 0.4, b.scale());
         double radius = spacing * lerp(0.14, 0.34, b.density());
         Lattice.Grid grid = b.lattice().grid(spacing, spacing * Math.sqrt(3), b.rotation());
-        float[] first = inks.ink(0).rgb();
-        float[] second = inks.motifInks() > 1 ? inks.ink(1).rgb() : first;
+        float[] first = inks.ink(0).channels();
+        float[] second = inks.motifInks() > 1 ? inks.ink(1).channels() : first;
         boolean bullseye = inks.motifInks() > 2;
         for (int row = 0; row < 2; row++) {
             for (double[] p : grid.sites(row * 0.5, row * 0.5)) {
                 canvas.stamp(Shapes.disc(radius), p[0], p[1], row == 0 ? first : second);
                 if (bullseye) {
-                    canvas.stamp(Shapes.disc(radius * 0.45), p[0], p[1], inks.ink(2).rgb());
+                    canvas.stamp(Shapes.disc(radius * 0.45), p[0], p[1], inks.ink(2).channels());
                 }
             }
         }

@@ -7,9 +7,9 @@ final class Swatches {
 
     static float[][] of(InkSet inks) {
         float[][] s = new float[inks.motifInks() + 1][];
-        s[0] = inks.ground().rgb();
+        s[0] = inks.ground().channels();
         for (int i = 0; i < inks.motifInks(); i++) {
-            s[i + 1] = inks.ink(i).rgb();
+            s[i + 1] = inks.ink(i).channels();
         }
         return s;
     }

@@ -48,7 +48,7 @@ final class Tartan implements MotifRenderer {
         float[][] swatches = new float[colours * colours][];
         for (int i = 0; i < colours; i++) {
             for (int j = 0; j < colours; j++) {
-                swatches[i * colours + j] = twill || i == j ? colourOf(inks, i).rgb()
+                swatches[i * colours + j] = twill || i == j ? colourOf(inks, i).channels()
                         : InkSet.mix(colourOf(inks, i), colourOf(inks, j), 0.5);
             }
         }

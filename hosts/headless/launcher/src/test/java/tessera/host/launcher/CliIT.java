@@ -1,6 +1,7 @@
 package tessera.host.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import tessera.imaging.io.ImageFiles;
+import tessera.imaging.io.RasterFile;
 
 /** The {@code tessera} command as a user meets it: help, bad input, bundle management. */
 class CliIT {
@@ -66,12 +70,18 @@ class CliIT {
     void jobWritesItsRecordAndTile() throws Exception {
         Path out = tmp.resolve("job");
         Engine.Result r = engine.cli("generate", "--generator", "swapgen", "--size", "32", "--seed", "7", "-n", "2",
-                "--out", out.toString());
+                "--width-cm", "10", "--dpi", "300", "--out", out.toString());
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(r.out()).contains("seed 7").contains("design 2");
         assertThat(out.resolve("job.json")).exists();
         assertThat(out.resolve("design-01-tile.png")).exists();
         assertThat(out.resolve("design-02-tile.png")).exists();
+        RasterFile print = ImageFiles.read(out.resolve("design-01-print.tif"));
+        assertThat(print.dpiX()).isCloseTo(300, within(0.01));
+        assertThat(print.image().width()).isEqualTo(1181); // 10 cm at 300 dpi
+        assertThat(print.iccProfile()).isNotNull();
+        RasterFile preview = ImageFiles.read(out.resolve("design-01-preview.png"));
+        assertThat(preview.image().width()).isEqualTo(3 * 32);
     }
 
     @Test

@@ -48,6 +48,7 @@ class HotSwapIT {
                     while (!stop.get()) {
                         long n = jobNo.incrementAndGet();
                         Engine.Result r = engine.cli("generate", "--generator", "swapgen", "--json", "--size", "16",
+                                "--width-cm", "2", "--dpi", "72",
                                 "--seed", Long.toString(n), "--out", tmp.resolve("jobs/" + n).toString());
                         done.add(outcome(System.nanoTime(), r));
                     }

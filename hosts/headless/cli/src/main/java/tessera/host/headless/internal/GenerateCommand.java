@@ -73,6 +73,8 @@ final class GenerateCommand implements Callable<Integer> {
     Integer wait;
     @Option(names = "--json", description = "Print the job record as JSON instead of a summary.")
     boolean json;
+    @Option(names = "--runs", paramLabel = "N", description = "Run the job N times in one engine with seeds seed, seed+1, … (a batch); outputs in run-01, run-02, …")
+    int runs = 1;
 
     GenerateCommand(Engine engine) {
         this.engine = engine;
@@ -97,12 +99,27 @@ final class GenerateCommand implements Callable<Integer> {
         }
         Path dir = this.out != null ? this.out
                 : Path.of("tessera-out", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")));
+        if (runs < 1 || runs > 10_000) {
+            err.println("tessera generate: --runs " + runs + " is out of range; allowed 1 to 10000");
+            return ExitCode.USAGE;
+        }
+        int worst = ExitCode.OK;
+        for (int run = 0; run < runs; run++) {
+            DesignRequest r = runs == 1 || request.seed() == null ? request : request.withSeed(request.seed() + run);
+            Path runDir = runs == 1 ? dir : dir.resolve(String.format("run-%02d", run + 1));
+            int code = runOnce(r, runDir, out, err);
+            worst = code == ExitCode.OK ? worst : worst == ExitCode.FAILED ? worst : code;
+        }
+        return worst;
+    }
+
+    private int runOnce(DesignRequest request, Path dir, PrintWriter out, PrintWriter err) {
         JobOptions jobOptions = new JobOptions(dir, wait == null ? null : Duration.ofSeconds(wait),
                 timeout == null ? null : Duration.ofSeconds(timeout), !noRepair);
         long t0 = System.nanoTime();
         JobRecord record;
         try {
-            record = engine.pipeline().run(request, jobOptions, json ? e -> { } : new ProgressPrinter(err));
+            record = engine.pipeline().run(request, jobOptions, json || runs > 1 ? e -> { } : new ProgressPrinter(err));
         } catch (JobFailedException e) {
             if (json) {
                 out.println(TesseraJson.write(e.record()));
@@ -116,7 +133,7 @@ final class GenerateCommand implements Callable<Integer> {
             Summary.print(record, out);
         }
         if (parent.verbose) {
-            err.printf("job %s: %.0f ms (%s)%n", record.jobId(), (System.nanoTime() - t0) / 1e6, record.timingsMs());
+            err.printf("job %s: %.1f ms %s%n", record.jobId(), (System.nanoTime() - t0) / 1e6, record.timingsMs());
         }
         return record.candidates().stream().allMatch(CandidateRecord::passed) ? ExitCode.OK : ExitCode.CHECKS_FAILED;
     }

@@ -1,0 +1,6 @@
+package tessera.compute.spi;
+
+/** Pool reductions. */
+public enum PoolKind {
+    MAX, AVG
+}

@@ -1,0 +1,2 @@
+/** The procedural generator service and the dataset writer's internals; not exported. */
+package tessera.dataset.internal;
