@@ -107,11 +107,14 @@ public final class Autograd {
         if (out.numel() != 1) {
             throw new ComputeException("grad() needs a one-element output, got " + out.shape());
         }
-        return grad(out, Tensor.ones(out.device(), out.dims()), wrt);
+        return vjp(out, Tensor.ones(out.device(), out.dims()), wrt);
     }
 
-    /** Like {@link #grad(Tensor, Tensor...)} with an explicit output gradient. */
-    public static Tensor[] grad(Tensor out, Tensor gradOutput, Tensor... wrt) {
+    /**
+     * Vector-Jacobian product: like {@link #grad(Tensor, Tensor...)} for an output of any shape,
+     * with {@code gradOutput} (of the output's shape) as the incoming gradient.
+     */
+    public static Tensor[] vjp(Tensor out, Tensor gradOutput, Tensor... wrt) {
         Map<Tensor, Tensor> captured = new IdentityHashMap<>();
         for (Tensor t : wrt) {
             captured.put(t, null);

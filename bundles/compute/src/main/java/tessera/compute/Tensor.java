@@ -1,6 +1,10 @@
 package tessera.compute;
 
 import java.util.Arrays;
+import tessera.compute.ops.Elementwise;
+import tessera.compute.ops.Linalg;
+import tessera.compute.ops.Reductions;
+import tessera.compute.ops.Shapes;
 import tessera.compute.spi.Distribution;
 
 /**
@@ -239,6 +243,86 @@ public final class Tensor {
     /** Starts reverse mode from this scalar: shorthand for {@link Autograd#backward(Tensor)}. */
     public void backward() {
         Autograd.backward(this);
+    }
+
+    // ---- fluent shorthands for the common ops (see tessera.compute.ops) -------------------------
+
+    public Tensor add(Tensor other) {
+        return Elementwise.add(this, other);
+    }
+
+    public Tensor add(float s) {
+        return Elementwise.add(this, s);
+    }
+
+    public Tensor sub(Tensor other) {
+        return Elementwise.sub(this, other);
+    }
+
+    public Tensor mul(Tensor other) {
+        return Elementwise.mul(this, other);
+    }
+
+    public Tensor mul(float s) {
+        return Elementwise.mul(this, s);
+    }
+
+    public Tensor div(Tensor other) {
+        return Elementwise.div(this, other);
+    }
+
+    public Tensor neg() {
+        return Elementwise.neg(this);
+    }
+
+    public Tensor square() {
+        return Elementwise.square(this);
+    }
+
+    public Tensor exp() {
+        return Elementwise.exp(this);
+    }
+
+    public Tensor log() {
+        return Elementwise.log(this);
+    }
+
+    public Tensor relu() {
+        return Elementwise.relu(this);
+    }
+
+    public Tensor sigmoid() {
+        return Elementwise.sigmoid(this);
+    }
+
+    public Tensor tanh() {
+        return Elementwise.tanh(this);
+    }
+
+    public Tensor matmul(Tensor other) {
+        return Linalg.matmul(this, other);
+    }
+
+    public Tensor reshape(int... newDims) {
+        return Shapes.reshape(this, newDims);
+    }
+
+    public Tensor permute(int... axes) {
+        return Shapes.permute(this, axes);
+    }
+
+    public Tensor transpose(int a, int b) {
+        return Shapes.transpose(this, a, b);
+    }
+
+    /** Sum of all elements (rank 0). */
+    public Tensor sum() {
+        return Reductions.sum(this);
+    }
+
+    /** Mean of all elements (rank 0). */
+    public Tensor mean() {
+        return Reductions.mean(this);
     }
 
     // ---- memory and host transfer -------------------------------------------------------------

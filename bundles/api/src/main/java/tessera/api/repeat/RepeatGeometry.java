@@ -57,7 +57,8 @@ public record RepeatGeometry(RepeatType type, double offset) {
     }
 
     /**
-     * Finds repeat words in free text ("…, half-drop repeat, …", "brick", "mirrored").
+     * Finds repeat words in free text ("…, half-drop repeat, …", "brick", "mirrored", "third drop"). This is
+     * the one reading of repeat words: the pipeline resolves a job's repeat with it and generators agree.
      *
      * @return the first repeat named, or empty when the text names none
      */
@@ -65,20 +66,42 @@ public record RepeatGeometry(RepeatType type, double offset) {
         if (text == null) {
             return java.util.Optional.empty();
         }
-        String t = " " + text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]+", " ") + " ";
-        String[][] words = {{" half drop ", "half-drop"}, {" halfdrop ", "half-drop"}, {" half brick ", "half-brick"},
-            {" brick ", "half-brick"}, {" mirror ", "mirror"}, {" mirrored ", "mirror"}, {" full drop ", "block"},
-            {" block repeat ", "block"}, {" straight repeat ", "block"}};
-        int best = Integer.MAX_VALUE;
-        String found = null;
-        for (String[] w : words) {
-            int at = t.indexOf(w[0]);
-            if (at >= 0 && at < best) {
-                best = at;
-                found = w[1];
+        String[] tokens = text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", " ").trim().split(" ");
+        boolean looseDrop = false;
+        for (int i = 0; i < tokens.length; i++) {
+            for (int n = Math.min(3, tokens.length - i); n >= 1; n--) {
+                RepeatGeometry r = PHRASES.get(String.join(" ", java.util.Arrays.asList(tokens).subList(i, i + n)));
+                if (r != null) {
+                    return java.util.Optional.of(r);
+                }
             }
+            looseDrop |= tokens[i].equals("drop");
         }
-        return java.util.Optional.ofNullable(found).map(RepeatGeometry::parse);
+        // a bare "drop" (as in "6 colour drop repeat") means the trade's default drop, the half drop
+        return looseDrop ? java.util.Optional.of(HALF_DROP) : java.util.Optional.empty();
+    }
+
+    private static final java.util.Map<String, RepeatGeometry> PHRASES = phrases();
+
+    private static java.util.Map<String, RepeatGeometry> phrases() {
+        java.util.Map<String, RepeatGeometry> m = new java.util.HashMap<>();
+        for (String p : new String[] {"half drop", "halfdrop"}) {
+            m.put(p, HALF_DROP);
+        }
+        for (String p : new String[] {"half brick", "halfbrick", "brick"}) {
+            m.put(p, HALF_BRICK);
+        }
+        for (String p : new String[] {"mirror", "mirrored", "reflected", "reflect"}) {
+            m.put(p, MIRROR);
+        }
+        for (String p : new String[] {"block", "full drop", "straight repeat", "grid repeat", "square repeat"}) {
+            m.put(p, BLOCK);
+        }
+        m.put("quarter drop", new RepeatGeometry(RepeatType.DROP, 0.25));
+        m.put("third drop", new RepeatGeometry(RepeatType.DROP, 0.333));
+        m.put("1 3 drop", new RepeatGeometry(RepeatType.DROP, 0.333));
+        m.put("1 4 drop", new RepeatGeometry(RepeatType.DROP, 0.25));
+        return java.util.Map.copyOf(m);
     }
 
     /** @return the short form, e.g. {@code half-drop} or {@code drop:0.333} */

@@ -53,7 +53,7 @@ public final class PromptReader {
         }
         weak.forEach(strong::putIfAbsent);
         return new PromptWords((MotifFamily) strong.get(Kind.FAMILY), (Palette) strong.get(Kind.PALETTE),
-                (RepeatGeometry) strong.get(Kind.REPEAT), (Double) strong.get(Kind.DENSITY), (Double) strong.get(Kind.SCALE),
+                RepeatGeometry.findIn(prompt).orElse(null), (Double) strong.get(Kind.DENSITY), (Double) strong.get(Kind.SCALE),
                 (Double) strong.get(Kind.ROTATION), (Integer) strong.get(Kind.COLOURS), matched);
     }
 

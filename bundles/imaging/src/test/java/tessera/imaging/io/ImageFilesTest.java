@@ -96,6 +96,16 @@ class ImageFilesTest {
     }
 
     @Test
+    void writtenFilesGetTheSamePermissionsAsAnyOtherFile() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path plain = Files.writeString(dir.resolve("plain.txt"), "x");
+        Path png = dir.resolve("shared.png");
+        ImageFiles.writePng(noise(2, 2, 6), 300, png);
+        // not owner-only like a createTempFile: a RIP under another account must be able to read it
+        assertThat(Files.getPosixFilePermissions(png)).isEqualTo(Files.getPosixFilePermissions(plain));
+    }
+
+    @Test
     void writeReplacesAnExistingFile() throws IOException {
         Path file = dir.resolve("again.png");
         ImageFiles.writePng(noise(3, 3, 4), 100, file);

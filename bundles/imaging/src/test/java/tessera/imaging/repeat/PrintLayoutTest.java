@@ -47,7 +47,7 @@ class PrintLayoutTest {
     @Test
     void printIsStreamedAtTheTileScale() throws IOException {
         RgbImage tile = Tiles.halfDropSeamless(64, 64);
-        PrintLayout layout = new PrintLayout(RepeatGeometry.HALF_DROP, 2, 2, 100); // 79 → 78 px, even
+        PrintLayout layout = new PrintLayout(RepeatGeometry.HALF_DROP, 2, 2, 100); // 78.7 px: 79 wide, 78 high (even)
         PixelSource print = layout.print(tile, 10, 5);
         assertThat(print.width()).isEqualTo(394);
         assertThat(print.height()).isEqualTo(197);
@@ -57,8 +57,11 @@ class PrintLayoutTest {
         RasterFile back = ImageFiles.read(rgb);
         assertThat(back.image().width()).isEqualTo(394);
         assertThat(back.dpiX()).isEqualTo(100.0);
+        assertThat(layout.tileWidthPx()).isEqualTo(79);
+        assertThat(layout.tileHeightPx()).isEqualTo(78);
         RgbImage scaled = layout.tileAtPrintResolution(tile);
-        assertThat(back.image().get(0, 39 + 5, 78 + 3)).isCloseTo(scaled.get(0, 5, 3), within(0.5f / 255 + 1e-6f));
+        // second column of repeats, dropped by half the tile height
+        assertThat(back.image().get(0, 39 + 5, 79 + 3)).isCloseTo(scaled.get(0, 5, 3), within(0.5f / 255 + 1e-6f));
 
         Path cmyk = dir.resolve("print-cmyk.tif");
         CmykSeparation.fogra39().writeTiff(layout.print(tile, 10, 5), TiffOptions.of(100), cmyk);

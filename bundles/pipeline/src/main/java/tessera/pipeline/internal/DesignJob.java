@@ -204,7 +204,8 @@ final class DesignJob {
     private JobRecord writeRecord(JobStatus status, String error) throws IOException {
         JobRecord record = new JobRecord(jobId, status, request, createdAt, Instant.now().toString(), timings,
                 distinct(used), records, options.outDir().toAbsolutePath().toString(), error);
-        Path tmp = Files.createTempFile(options.outDir(), ".job", ".json");
+        // not createTempFile: its owner-only permissions would stick to job.json
+        Path tmp = options.outDir().resolve(".job-" + jobId + ".json.tmp");
         try {
             Files.writeString(tmp, TesseraJson.write(record));
             Files.move(tmp, options.outDir().resolve("job.json"), StandardCopyOption.ATOMIC_MOVE,

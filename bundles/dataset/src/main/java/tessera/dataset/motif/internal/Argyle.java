@@ -15,8 +15,8 @@ final class Argyle implements MotifRenderer {
         double dw = b.side() * lerp(0.2, 0.6, b.scale());
         double dh = dw * r.range(1.3, 1.6);
         double rot = b.rotation();
-        double edge = Math.toDegrees(Math.atan2(1 / dh, 1 / dw));
-        double unit = 1 / Math.hypot(1 / dw, 1 / dh);
+        double edge = Math.toDegrees(StrictMath.atan2(1 / dh, 1 / dw));
+        double unit = 1 / Shapes.len(1 / dw, 1 / dh);
         double[] ka = b.lattice().waveVector(rot + edge, 2 * unit);
         double[] kb = b.lattice().waveVector(rot - edge, 2 * unit);
         int motifInks = inks.motifInks();
@@ -24,8 +24,8 @@ final class Argyle implements MotifRenderer {
         boolean rakers = motifInks >= 2 && !(motifInks == 2 && checker);
         int lineInk = checker ? 3 : 2;
         double line = Math.max(1.0, dw * lerp(0.02, 0.05, b.density()));
-        double lineA = line * 2 * Math.hypot(ka[0], ka[1]);
-        double lineB = line * 2 * Math.hypot(kb[0], kb[1]);
+        double lineA = line * 2 * Shapes.len(ka[0], ka[1]);
+        double lineB = line * 2 * Shapes.len(kb[0], kb[1]);
         boolean dashed = rakers && r.chance(0.4);
         canvas.paint((x, y) -> {
             double a = 2 * (ka[0] * x + ka[1] * y);

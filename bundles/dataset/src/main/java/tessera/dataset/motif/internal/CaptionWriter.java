@@ -15,7 +15,7 @@ import tessera.dataset.motif.MotifSpec;
  */
 public final class CaptionWriter {
     /** Bumped whenever a change to the renderers changes pixels for an existing spec. */
-    public static final String SYNTH_VERSION = "1";
+    public static final String SYNTH_VERSION = "2";
 
     private CaptionWriter() {
     }

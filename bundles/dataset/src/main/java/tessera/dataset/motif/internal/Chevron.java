@@ -17,11 +17,11 @@ final class Chevron implements MotifRenderer {
         double[] n = b.lattice().waveVector(b.rotation(), period * r.range(1.0, 1.8));
         double angle = Math.toRadians(r.range(35, 50));
         // zig height per half wavelength, in band periods: slope = amplitude·P / (Z/2) = tan(angle)
-        double amplitude = Math.hypot(k[0], k[1]) / (2 * Math.hypot(n[0], n[1])) * StrictMath.tan(angle);
+        double amplitude = Shapes.len(k[0], k[1]) / (2 * Shapes.len(n[0], n[1])) * StrictMath.tan(angle);
         int motifInks = inks.motifInks();
         int stripes = motifInks == 1 ? 1 : motifInks + r.nextInt(2);
         double coverage = lerp(0.3, 0.65, b.density());
-        double minWidth = 1.2 * Math.hypot(k[0], k[1]);
+        double minWidth = 1.2 * Shapes.len(k[0], k[1]);
         BandSequence bands = BandSequence.random(r, motifInks, stripes, coverage, stripes > 2 && r.chance(0.5), minWidth);
         canvas.paint((x, y) -> {
             double t = frac(n[0] * x + n[1] * y);

@@ -23,7 +23,7 @@ final class Damask implements MotifRenderer {
         canvas.paint((x, y) -> {
             double u = grid.u(x, y), v = grid.v(x, y);
             double sv = StrictMath.sin(2 * Math.PI * v);
-            double slope = Math.sqrt(1 + Math.pow(slopeScale * StrictMath.cos(2 * Math.PI * v), 2));
+            double slope = Math.sqrt(1 + square(slopeScale * StrictMath.cos(2 * Math.PI * v)));
             double d1 = Math.abs(frac(u - 0.25 * sv + 0.5) - 0.5);
             double d2 = Math.abs(frac(u - 0.5 + 0.25 * sv + 0.5) - 0.5);
             return Math.min(d1, d2) * cw / slope < line / 2 ? lineInk : 0;
@@ -66,5 +66,9 @@ final class Damask implements MotifRenderer {
             }
         };
         return Shape.union(rosetteWithEye, finial, tip, upperLeaf, lowerLeaf, scroll, scrollDot, stem, base).mirroredPair();
+    }
+
+    private static double square(double v) {
+        return v * v;
     }
 }

@@ -50,7 +50,7 @@ final class GeometricTiles implements MotifRenderer {
     /** Quarter arcs around two opposite corners; the discs they cut off take colours by corner parity. */
     private static int truchet(int orientation, double fx, double fy, double band, int i, int j, int colours) {
         double ax = orientation == 0 ? 0 : 1, bx = 1 - ax;
-        double d0 = Math.hypot(fx - ax, fy), d1 = Math.hypot(fx - bx, fy - 1);
+        double d0 = Shapes.len(fx - ax, fy), d1 = Shapes.len(fx - bx, fy - 1);
         if (Math.abs(d0 - 0.5) < band / 2 || Math.abs(d1 - 0.5) < band / 2) {
             return 1;
         }
@@ -64,10 +64,10 @@ final class GeometricTiles implements MotifRenderer {
 
     private static boolean bauhaus(int shape, double fx, double fy) {
         return switch (shape) {
-            case 0 -> Math.hypot(fx, fy) < 1;                 // quarter circle from a corner
-            case 1 -> Math.hypot(fx - 1, fy - 1) < 1;
-            case 2 -> Math.hypot(fx - 0.5, fy) < 0.5;         // half circle on an edge
-            case 3 -> Math.hypot(fx - 0.5, fy - 0.5) < 0.36;  // circle
+            case 0 -> Shapes.len(fx, fy) < 1;                 // quarter circle from a corner
+            case 1 -> Shapes.len(fx - 1, fy - 1) < 1;
+            case 2 -> Shapes.len(fx - 0.5, fy) < 0.5;         // half circle on an edge
+            case 3 -> Shapes.len(fx - 0.5, fy - 0.5) < 0.36;  // circle
             default -> false;
         };
     }

@@ -16,7 +16,7 @@ final class Herringbone implements MotifRenderer {
         // two columns per period of n; two stripes (one per ink when there are two) per period of k
         double[] n = b.lattice().waveVector(b.rotation(), 2 * column);
         double[] k = b.lattice().waveVector(b.rotation() + 90, 2 * column * r.range(0.5, 0.8));
-        double amplitude = 0.5 * Math.hypot(k[0], k[1]) / Math.hypot(n[0], n[1]); // 45° twill lines
+        double amplitude = 0.5 * Shapes.len(k[0], k[1]) / Shapes.len(n[0], n[1]); // 45° twill lines
         double duty = lerp(0.18, 0.3, b.density());
         boolean twoInks = inks.motifInks() > 1;
         canvas.paint((x, y) -> {

@@ -1,7 +1,6 @@
 package tessera.dataset.motif.internal;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 import tessera.dataset.motif.Ink;
@@ -26,12 +25,8 @@ public final class InkSet {
      *                   palette's own ground as the first motif ink
      */
     public static InkSet choose(Palette palette, int total, Rng rng, boolean darkGround) {
-        List<Ink> pool = new ArrayList<>(palette.inks());
+        List<Ink> pool = signatureFirst(palette.inks(), rng);
         Ink ground = palette.ground();
-        // Fisher-Yates with our own generator, never Collections.shuffle's unspecified use of Random
-        for (int i = pool.size() - 1; i > 0; i--) {
-            Collections.swap(pool, i, rng.nextInt(i + 1));
-        }
         if (darkGround) {
             Ink darkest = pool.get(0);
             for (Ink ink : pool) {
@@ -59,6 +54,28 @@ public final class InkSet {
         }
         int n = Math.max(1, Math.min(total - 1, pool.size()));
         return new InkSet(ground, pool.subList(0, n));
+    }
+
+    /**
+     * A random order that favours the palette's leading inks, its signature colours: a "sage" design
+     * should mostly be sage green, not the palette's accent. Weighted sampling without replacement
+     * (Efraimidis–Spirakis keys log(u)/w, largest first) with weight 1/(i+1)^1.5 for the i-th ink.
+     */
+    static List<Ink> signatureFirst(List<Ink> inks, Rng rng) {
+        int n = inks.size();
+        double[] key = new double[n];
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            double u = Math.max(1e-12, rng.nextDouble());
+            key[i] = Math.log(u) * Math.pow(i + 1, 1.5);
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(key[b], key[a]));
+        List<Ink> out = new ArrayList<>(n);
+        for (Integer i : order) {
+            out.add(inks.get(i));
+        }
+        return out;
     }
 
     /** Luminance contrast in [0, 1]. */

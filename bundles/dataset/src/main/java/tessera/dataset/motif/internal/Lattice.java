@@ -171,12 +171,12 @@ public final class Lattice {
 
         /** @return cell width along e1 in pixels */
         public double cellWidth() {
-            return Math.hypot(e1x, e1y);
+            return Shapes.len(e1x, e1y);
         }
 
         /** @return cell height along e2 in pixels */
         public double cellHeight() {
-            return Math.hypot(e2x, e2y);
+            return Shapes.len(e2x, e2y);
         }
 
         /**

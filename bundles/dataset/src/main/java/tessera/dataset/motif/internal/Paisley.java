@@ -80,7 +80,7 @@ final class Paisley implements MotifRenderer {
         int n = xy.length / 2;
         int a = (v + n - 1) % n, c = (v + 1) % n;
         double tx = xy[2 * c] - xy[2 * a], ty = xy[2 * c + 1] - xy[2 * a + 1];
-        double len = Math.hypot(tx, ty);
+        double len = Shapes.len(tx, ty);
         double nx = ty / len, ny = -tx / len;
         // pick the normal pointing away from the shape's centre
         if (nx * xy[2 * v] + ny * xy[2 * v + 1] < 0) {

@@ -18,7 +18,7 @@ final class Pinstripe implements MotifRenderer {
         InkSet inks = b.inks();
         double spacing = b.side() * lerp(0.05, 0.2, 1 - b.density()) * lerp(0.7, 1.6, b.scale());
         double[] k = b.lattice().waveVector(b.rotation() + 90, spacing);
-        double period = 1 / Math.hypot(k[0], k[1]);
+        double period = 1 / Shapes.len(k[0], k[1]);
         double line = Math.max(1.0, b.side() * lerp(0.008, 0.02, b.scale())) / period;
         boolean doubled = r.chance(0.3);
         boolean alternate = inks.motifInks() > 1;

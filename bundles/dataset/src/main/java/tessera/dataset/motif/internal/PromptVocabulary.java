@@ -82,6 +82,8 @@ public final class PromptVocabulary {
         palette("coastal", "coastal", "nautical", "marine", "seaside", "navy and white");
         palette("blush", "blush", "pink", "pinks", "rosy");
 
+        // Repeat phrases are listed so that they count as understood words; which repeat they mean is read
+        // by RepeatGeometry.findIn alone, so the pipeline and every generator agree (#3).
         repeat(RepeatGeometry.HALF_DROP, "half drop", "halfdrop", "half drop repeat");
         add("drop", new Cue(Kind.REPEAT, RepeatGeometry.HALF_DROP, true));
         repeat(RepeatGeometry.HALF_BRICK, "half brick", "halfbrick", "brick", "brick repeat", "half brick repeat");

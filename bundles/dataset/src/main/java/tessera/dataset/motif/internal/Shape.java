@@ -47,7 +47,7 @@ public interface Shape {
     /** @return this shape moved by (dx, dy); its reach grows accordingly */
     default Shape moved(double dx, double dy) {
         Shape inner = this;
-        double reach = inner.reach() + Math.hypot(dx, dy);
+        double reach = inner.reach() + Shapes.len(dx, dy);
         return new Shape() {
             @Override
             public double distance(double x, double y) {

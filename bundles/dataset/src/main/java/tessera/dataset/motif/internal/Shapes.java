@@ -5,6 +5,14 @@ public final class Shapes {
     private Shapes() {
     }
 
+    /**
+     * Euclidean length. {@code Math.hypot} is only specified to one ulp and may differ between JVMs;
+     * a square root is correctly rounded everywhere, which the determinism guarantee needs.
+     */
+    public static double len(double x, double y) {
+        return Math.sqrt(x * x + y * y);
+    }
+
     public static Shape disc(double r) {
         return new Shape() {
             @Override
@@ -39,9 +47,9 @@ public final class Shapes {
             public double distance(double x, double y) {
                 double px = Math.abs(x), py = Math.abs(y);
                 if ((py - b) * d > px * b) {
-                    return Math.hypot(px, py - b);
+                    return Shapes.len(px, py - b);
                 }
-                return Math.hypot(px + d, py) - r;
+                return Shapes.len(px + d, py) - r;
             }
 
             @Override
@@ -55,12 +63,12 @@ public final class Shapes {
     public static Shape capsule(double x0, double y0, double x1, double y1, double width) {
         double dx = x1 - x0, dy = y1 - y0, len2 = dx * dx + dy * dy;
         double half = width / 2;
-        double reach = Math.max(Math.hypot(x0, y0), Math.hypot(x1, y1)) + half + 1;
+        double reach = Math.max(Shapes.len(x0, y0), Shapes.len(x1, y1)) + half + 1;
         return new Shape() {
             @Override
             public double distance(double x, double y) {
                 double t = len2 == 0 ? 0 : Math.clamp(((x - x0) * dx + (y - y0) * dy) / len2, 0, 1);
-                return Math.hypot(x - x0 - t * dx, y - y0 - t * dy) - half;
+                return Shapes.len(x - x0 - t * dx, y - y0 - t * dy) - half;
             }
 
             @Override
@@ -77,13 +85,13 @@ public final class Shapes {
             @Override
             public double distance(double x, double y) {
                 double qx = Math.abs(x) - hx, qy = Math.abs(y) - hy;
-                double outside = Math.hypot(Math.max(qx, 0), Math.max(qy, 0));
+                double outside = Shapes.len(Math.max(qx, 0), Math.max(qy, 0));
                 return outside + Math.min(Math.max(qx, qy), 0) - round;
             }
 
             @Override
             public double reach() {
-                return Math.hypot(w, h) / 2 + 1;
+                return Shapes.len(w, h) / 2 + 1;
             }
         };
     }
@@ -127,7 +135,7 @@ public final class Shapes {
         int n = xy.length / 2;
         double reach = 0;
         for (int i = 0; i < n; i++) {
-            reach = Math.max(reach, Math.hypot(xy[2 * i], xy[2 * i + 1]));
+            reach = Math.max(reach, Shapes.len(xy[2 * i], xy[2 * i + 1]));
         }
         double r = reach + 1;
         return new Shape() {

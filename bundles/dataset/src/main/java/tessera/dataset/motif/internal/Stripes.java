@@ -15,7 +15,7 @@ final class Stripes implements MotifRenderer {
         int stripes = motifInks == 1 ? r.between(1, 2) : motifInks + r.nextInt(2);
         boolean symmetric = stripes > 1 && r.chance(0.5);
         double coverage = lerp(0.2, 0.7, b.density());
-        double actualPeriod = 1 / Math.hypot(k[0], k[1]);
+        double actualPeriod = 1 / Shapes.len(k[0], k[1]);
         BandSequence bands = BandSequence.random(r, motifInks, stripes, coverage, symmetric, 1.2 / actualPeriod);
         canvas.paint((x, y) -> bands.swatchAt(frac(k[0] * x + k[1] * y)), Swatches.of(inks));
         if (motifInks == 1 && stripes == 1) {

@@ -1,0 +1,143 @@
+package tessera.compute.cpu.internal;
+
+import static tessera.compute.cpu.internal.CpuDevice.array;
+
+import java.util.Arrays;
+import tessera.compute.Conv2dSpec;
+import tessera.compute.Tensor;
+
+/**
+ * Convolution through the GEMM: forward packs im2col panels straight from the image (implicit
+ * GEMM); the input gradient (and so the transposed convolution) multiplies by Wᵀ into column chunks
+ * and folds them back (col2im); the weight gradient multiplies the output gradient by im2col chunks.
+ */
+final class CpuConv {
+    /** Floats per column chunk in the backward passes (4 MiB). */
+    private static final int CHUNK_FLOATS = 1 << 20;
+
+    private final Parallel parallel;
+    private final Gemm gemm;
+    private final ThreadLocal<float[][]> chunk = ThreadLocal.withInitial(() -> new float[1][0]);
+
+    CpuConv(Parallel parallel, Gemm gemm) {
+        this.parallel = parallel;
+        this.gemm = gemm;
+    }
+
+    /** Geometry shared by the three passes, from x [N,C,H,W], w and y [N,Co,OH,OW]. */
+    private record Geo(int n, int c, int h, int wd, int co, int oh, int ow, int g, int cig, int cog, int kh,
+            int kw, int kk, Conv2dSpec s) {
+        static Geo of(int[] x, int[] w, int[] y, Conv2dSpec s) {
+            int g = s.groups();
+            return new Geo(x[0], x[1], x[2], x[3], y[1], y[2], y[3], g, x[1] / g, y[1] / g, w[2], w[3],
+                    x[1] / g * w[2] * w[3], s);
+        }
+
+        int pixels() {
+            return oh * ow;
+        }
+
+        Im2col image(float[] data, int offset, int sample, int group) {
+            return new Im2col(data, offset + (sample * c + group * cig) * h * wd, h, wd, kh, kw, s.strideH(),
+                    s.strideW(), s.padH(), s.padW(), s.dilationH(), s.dilationW(), ow);
+        }
+    }
+
+    void conv2d(Tensor x, Tensor w, Tensor bias, Tensor y, Conv2dSpec s) {
+        Geo geo = Geo.of(x.dims(), w.dims(), y.dims(), s);
+        float[] xa = array(x.buffer());
+        float[] wa = array(w.buffer());
+        float[] ya = array(y.buffer());
+        float[] ba = bias == null ? null : array(bias.buffer());
+        int p = geo.pixels();
+        samples(geo, (nIdx) -> {
+            for (int gi = 0; gi < geo.g; gi++) {
+                int yo = y.offset() + (nIdx * geo.co + gi * geo.cog) * p;
+                if (ba != null) {
+                    for (int o = 0; o < geo.cog; o++) {
+                        Arrays.fill(ya, yo + o * p, yo + (o + 1) * p, ba[bias.offset() + gi * geo.cog + o]);
+                    }
+                }
+                DenseMatrix a = new DenseMatrix(wa, w.offset() + gi * geo.cog * geo.kk, geo.kk, 1);
+                gemm.multiply(geo.cog, p, geo.kk, a, geo.image(xa, x.offset(), nIdx, gi), ya, yo, p, ba != null);
+            }
+        });
+    }
+
+    void backwardInput(Tensor gy, Tensor w, Tensor gx, Conv2dSpec s) {
+        Geo geo = Geo.of(gx.dims(), w.dims(), gy.dims(), s);
+        float[] ga = array(gy.buffer());
+        float[] wa = array(w.buffer());
+        float[] gxa = array(gx.buffer());
+        int p = geo.pixels();
+        int pc = chunkColumns(geo.kk, p);
+        samples(geo, nIdx -> {
+            int img = gx.offset() + nIdx * geo.c * geo.h * geo.wd;
+            Arrays.fill(gxa, img, img + geo.c * geo.h * geo.wd, 0f);
+            float[] col = buffer(geo.kk * pc);
+            for (int gi = 0; gi < geo.g; gi++) {
+                DenseMatrix wt = new DenseMatrix(wa, w.offset() + gi * geo.cog * geo.kk, 1, geo.kk);
+                Im2col target = geo.image(gxa, gx.offset(), nIdx, gi);
+                int go = gy.offset() + (nIdx * geo.co + gi * geo.cog) * p;
+                for (int p0 = 0; p0 < p; p0 += pc) {
+                    int cols = Math.min(pc, p - p0);
+                    gemm.multiply(geo.kk, cols, geo.cog, wt, new DenseMatrix(ga, go + p0, p, 1), col, 0, cols, false);
+                    target.scatterAdd(col, geo.kk, p0, cols);
+                }
+            }
+        });
+    }
+
+    void backwardWeight(Tensor x, Tensor gy, Tensor gw, Conv2dSpec s) {
+        Geo geo = Geo.of(x.dims(), gw.dims(), gy.dims(), s);
+        float[] xa = array(x.buffer());
+        float[] ga = array(gy.buffer());
+        float[] gwa = array(gw.buffer());
+        int p = geo.pixels();
+        int pc = chunkColumns(geo.kk, p);
+        float[] col = buffer(geo.kk * pc);
+        for (int gi = 0; gi < geo.g; gi++) {
+            int wo = gw.offset() + gi * geo.cog * geo.kk;
+            boolean started = false;
+            for (int nIdx = 0; nIdx < geo.n; nIdx++) {
+                Im2col img = geo.image(xa, x.offset(), nIdx, gi);
+                int go = gy.offset() + (nIdx * geo.co + gi * geo.cog) * p;
+                for (int p0 = 0; p0 < p; p0 += pc) {
+                    int cols = Math.min(pc, p - p0);
+                    img.fill(col, geo.kk, p0, cols);
+                    gemm.multiply(geo.cog, geo.kk, cols, new DenseMatrix(ga, go + p0, p, 1),
+                            new DenseMatrix(col, 0, 1, cols), gwa, wo, geo.kk, started);
+                    started = true;
+                }
+            }
+            if (!started) {
+                Arrays.fill(gwa, wo, wo + geo.cog * geo.kk, 0f);
+            }
+        }
+    }
+
+    /** Runs per-sample work, spread over samples when one sample is too small to split. */
+    private void samples(Geo geo, java.util.function.IntConsumer body) {
+        long perSample = (long) geo.co * geo.pixels() * geo.kk;
+        if (geo.n > 1 && perSample < (1L << 22)) {
+            parallel.forEach(geo.n, body);
+        } else {
+            for (int i = 0; i < geo.n; i++) {
+                body.accept(i);
+            }
+        }
+    }
+
+    private static int chunkColumns(int rows, int pixels) {
+        int pc = Math.max(16, CHUNK_FLOATS / Math.max(1, rows));
+        return Math.min(pixels, pc);
+    }
+
+    private float[] buffer(int size) {
+        float[][] holder = chunk.get();
+        if (holder[0].length < size) {
+            holder[0] = new float[size];
+        }
+        return holder[0];
+    }
+}

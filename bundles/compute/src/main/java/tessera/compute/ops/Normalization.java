@@ -1,0 +1,157 @@
+package tessera.compute.ops;
+
+import static tessera.compute.ops.Ops.contig;
+import static tessera.compute.ops.Ops.require;
+
+import tessera.compute.Autograd;
+import tessera.compute.ComputeDevice;
+import tessera.compute.Tensor;
+
+/** Batch, group and layer normalization, softmax and log-softmax. */
+public final class Normalization {
+    private Normalization() {
+    }
+
+    /**
+     * Standardizes x seen as [a, b, c] per index b over a and c (the shared kernel of all three
+     * norms); returns x's shape.
+     */
+    static Tensor standardize(Tensor x, int a, int b, int c, float eps) {
+        return standardizeWithStats(x, a, b, c, eps).xhat();
+    }
+
+    /** Standardized values and the statistics they came from (mean and 1/std, each [b]). */
+    private record Standardized(Tensor xhat, Tensor mean, Tensor rstd) {
+    }
+
+    private static Standardized standardizeWithStats(Tensor x, int a, int b, int c, float eps) {
+        ComputeDevice d = Ops.device("normalize", x);
+        Tensor xc = contig(x);
+        Tensor xhat = Ops.out(d, x.shape());
+        Tensor mean = Ops.out(d, b);
+        Tensor rstd = Ops.out(d, b);
+        d.kernels().normalize(xc, a, b, c, eps, xhat, mean, rstd);
+        Autograd.record("normalize", xhat, (g, need) -> {
+            Tensor gx = Ops.out(d, x.shape());
+            d.kernels().normalizeBackward(xhat, rstd, contig(g), a, b, c, gx);
+            return new Tensor[] {gx};
+        }, x);
+        return new Standardized(xhat, mean, rstd);
+    }
+
+    /**
+     * Batch normalization over N (and H, W) per channel, as PyTorch's {@code BatchNorm2d} (or
+     * {@code BatchNorm1d} for [N, C]). In training the batch statistics are used and, when given,
+     * the running estimates are updated in place (momentum, unbiased variance); in evaluation the
+     * running estimates are used.
+     *
+     * @param gamma, beta {@code [C]} or null
+     * @param runningMean, runningVar {@code [C]}, required for evaluation
+     * @param momentum weight of the new batch in the running estimates, e.g. 0.1
+     */
+    public static Tensor batchNorm(Tensor x, Tensor gamma, Tensor beta, Tensor runningMean, Tensor runningVar,
+            boolean training, float momentum, float eps) {
+        require(x.rank() == 2 || x.rank() == 4, "batchNorm needs [N, C] or [N, C, H, W], got " + x.shape());
+        int n = x.dim(0);
+        int ch = x.dim(1);
+        int hw = x.rank() == 4 ? x.dim(2) * x.dim(3) : 1;
+        Tensor xhat;
+        if (training) {
+            Standardized s = standardizeWithStats(x, n, ch, hw, eps);
+            xhat = s.xhat();
+            if (runningMean != null && runningVar != null) {
+                updateRunning(s, runningMean, runningVar, momentum, eps, (double) n * hw);
+            }
+        } else {
+            require(runningMean != null && runningVar != null, "batchNorm in evaluation needs running estimates");
+            Tensor m = channelView(runningMean.detach(), x.rank());
+            Tensor inv = Elementwise.rsqrt(Elementwise.add(channelView(runningVar.detach(), x.rank()), eps));
+            xhat = Elementwise.mul(Elementwise.sub(x, m), inv);
+        }
+        return affine(xhat, gamma, beta, x.rank());
+    }
+
+    private static void updateRunning(Standardized s, Tensor runningMean, Tensor runningVar, float momentum, float eps,
+            double count) {
+        try (Autograd.GradMode off = Autograd.noGrad()) {
+            Tensor var = Elementwise.add(Elementwise.reciprocal(Elementwise.square(s.rstd())), -eps);
+            Tensor unbiased = Elementwise.mul(var, (float) (count / Math.max(1, count - 1)));
+            runningMean.device().kernels().axpby(momentum, s.mean(), 1 - momentum, runningMean);
+            runningVar.device().kernels().axpby(momentum, unbiased, 1 - momentum, runningVar);
+        }
+    }
+
+    /**
+     * Group normalization ({@code GroupNorm}): channels split into groups, each standardized over
+     * its channels and H, W; then a per-channel affine.
+     *
+     * @param x {@code [N, C, ...]} with C divisible by groups
+     */
+    public static Tensor groupNorm(Tensor x, int groups, Tensor gamma, Tensor beta, float eps) {
+        require(x.rank() >= 2 && groups >= 1 && x.dim(1) % groups == 0,
+                "groupNorm: " + groups + " groups do not divide the channels of " + x.shape());
+        int n = x.dim(0);
+        int per = x.numel() / (n * groups);
+        Tensor xhat = standardize(x, 1, n * groups, per, eps);
+        return affine(xhat, gamma, beta, x.rank());
+    }
+
+    /**
+     * Layer normalization over the last {@code normalizedAxes} axes, with an elementwise affine of
+     * that trailing shape.
+     */
+    public static Tensor layerNorm(Tensor x, int normalizedAxes, Tensor gamma, Tensor beta, float eps) {
+        require(normalizedAxes >= 1 && normalizedAxes <= x.rank(), "layerNorm over " + normalizedAxes
+                + " axes of " + x.shape());
+        int inner = 1;
+        for (int i = x.rank() - normalizedAxes; i < x.rank(); i++) {
+            inner *= x.dim(i);
+        }
+        Tensor y = standardize(x, 1, x.numel() / Math.max(1, inner), inner, eps);
+        if (gamma != null) {
+            y = Elementwise.mul(y, gamma);
+        }
+        return beta == null ? y : Elementwise.add(y, beta);
+    }
+
+    /** Softmax along an axis, computed stably. */
+    public static Tensor softmax(Tensor x, int axis) {
+        return softmax(x, axis, false);
+    }
+
+    /** log(softmax) along an axis, computed stably. */
+    public static Tensor logSoftmax(Tensor x, int axis) {
+        return softmax(x, axis, true);
+    }
+
+    private static Tensor softmax(Tensor x, int axis, boolean log) {
+        ComputeDevice d = Ops.device("softmax", x);
+        int a = x.shape().axis(axis);
+        Tensor y = Ops.out(d, x.shape());
+        d.kernels().softmax(contig(x), a, log, y);
+        return Autograd.record(log ? "logSoftmax" : "softmax", y, (g, need) -> {
+            Tensor gx = Ops.out(d, x.shape());
+            d.kernels().softmaxBackward(y, contig(g), a, log, gx);
+            return new Tensor[] {gx};
+        }, x);
+    }
+
+    private static Tensor affine(Tensor xhat, Tensor gamma, Tensor beta, int rank) {
+        Tensor y = xhat;
+        if (gamma != null) {
+            y = Elementwise.mul(y, channelView(gamma, rank));
+        }
+        if (beta != null) {
+            y = Elementwise.add(y, channelView(beta, rank));
+        }
+        return y;
+    }
+
+    /** A [C] vector as [1, C, 1, ...] for broadcasting over NC... */
+    private static Tensor channelView(Tensor v, int rank) {
+        int[] d = new int[rank];
+        java.util.Arrays.fill(d, 1);
+        d[1] = v.numel();
+        return Shapes.reshape(v, d);
+    }
+}

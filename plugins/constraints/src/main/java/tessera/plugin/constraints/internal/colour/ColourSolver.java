@@ -1,0 +1,152 @@
+package tessera.plugin.constraints.internal.colour;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+
+import tessera.api.ServiceProperties;
+import tessera.api.constraint.ConstraintReport;
+import tessera.api.constraint.ConstraintSolver;
+import tessera.api.constraint.RepairResult;
+import tessera.api.pattern.Pattern;
+import tessera.api.profile.ProductionProfile;
+import tessera.plugin.constraints.internal.report.Findings;
+import tessera.plugin.constraints.internal.report.Num;
+
+/**
+ * Colour count against the line's screens or yarns (#6), counted after perceptual merging
+ * ({@link ColourCensus}); the repair reduces the palette to the line's maximum by k-means in CIELAB
+ * ({@link PaletteReduction}) and reports its ΔE2000 cost. Lines without a colour limit (inkjet,
+ * sublimation) and checks without a profile only measure.
+ */
+@Component(service = ConstraintSolver.class, property = {
+    ServiceProperties.PLUGIN_ID + "=" + ColourSolver.ID,
+    ServiceProperties.CONSTRAINT_RULES + "=" + ColourSolver.COUNT,
+    ServiceProperties.CONSTRAINT_RULES + "=" + ColourSolver.REDUCTION})
+public final class ColourSolver implements ConstraintSolver {
+    public static final String ID = "colours";
+    public static final String COUNT = "colour.count";
+    public static final String REDUCTION = "colour.reduction";
+    /** Mean ΔE2000 of a reduction above which it warns, when the profile names no colour tolerance. */
+    static final double DEFAULT_TOLERANCE_DE = 3;
+
+    /** Configuration (Configuration Admin pid {@code tessera.plugin.constraints.internal.colour.ColourSolver}). */
+    public @interface Config {
+        /**
+         * Shades closer than this ΔE2000 count as one colour. 2.5 lies between a just-noticeable difference
+         * (about 1) and the 3 at which patches side by side read as different colours.
+         */
+        double mergeDeltaE() default 2.5;
+
+        /** Colours (with their merged shades) covering less than this percentage of the tile are not counted. */
+        double minAreaPercent() default 0.1;
+
+        /** Error-diffuse the reduced palette instead of mapping each colour to its nearest. */
+        boolean dither() default false;
+    }
+
+    private final double mergeDe;
+    private final double minArea;
+    private final boolean dither;
+
+    @Activate
+    public ColourSolver(Config config) {
+        this(config.mergeDeltaE(), config.minAreaPercent(), config.dither());
+    }
+
+    ColourSolver(double mergeDeltaE, double minAreaPercent, boolean dither) {
+        this.mergeDe = Math.clamp(mergeDeltaE, 0, 20);
+        this.minArea = Math.clamp(minAreaPercent, 0, 100) / 100;
+        this.dither = dither;
+    }
+
+    /** @return a solver with the documented defaults (merge within 2.5 ΔE2000, ignore under 0.1 %, no dithering) */
+    public static ColourSolver withDefaults() {
+        return new ColourSolver(2.5, 0.1, false);
+    }
+
+    /** @return a solver like this one with dithering on or off */
+    public ColourSolver withDither(boolean on) {
+        return new ColourSolver(mergeDe, minArea * 100, on);
+    }
+
+    @Override
+    public ConstraintReport check(Pattern p, ProductionProfile profile) {
+        Findings f = new Findings(ID, profile);
+        check(ColourCensus.of(p.tile(), mergeDe, minArea), profile, f);
+        return f.report();
+    }
+
+    @Override
+    public RepairResult repair(Pattern p, ProductionProfile profile) {
+        ColourHistogram colours = ColourHistogram.of(p.tile());
+        LabBins bins = LabBins.of(colours);
+        ColourCensus before = ColourCensus.of(colours, bins, mergeDe, minArea);
+        if (profile == null || profile.maxColours() == null || before.colours() <= profile.maxColours()) {
+            Findings f = new Findings(ID, profile);
+            check(before, profile, f);
+            return new RepairResult(p, List.of(), f.report());
+        }
+        int k = profile.maxColours();
+        PaletteReduction.Result r = PaletteReduction.reduce(p.tile(), colours, bins, k, dither);
+        Pattern q = p.withTile(r.tile());
+        List<String> changes = new ArrayList<>();
+        changes.add("reduced " + (before.continuousTone() ? "more than " + ColourCensus.MAX_COLOURS : before.colours()) + " colours to "
+                + r.palette().length + " by k-means in CIELAB" + (dither ? " with error diffusion" : "") + " (ΔE2000 mean "
+                + Num.of(r.meanDe(), 1) + ", 95 % of pixels within " + Num.of(r.p95De(), 1) + ", max " + Num.of(r.maxDe(), 1) + ")");
+        changes.add("palette: " + palette(r));
+        Findings f = new Findings(ID, profile);
+        check(ColourCensus.of(q.tile(), mergeDe, minArea), profile, f);
+        f.measure("colour.reduction.meanDe2000", r.meanDe()).measure("colour.reduction.p95De2000", r.p95De())
+                .measure("colour.reduction.maxDe2000", r.maxDe());
+        double tolerance = profile.colourToleranceDe() > 0 ? profile.colourToleranceDe() : DEFAULT_TOLERANCE_DE;
+        if (r.meanDe() > tolerance) {
+            f.warning(REDUCTION, "Reducing to " + r.palette().length + " colours changed the design by " + Num.of(r.meanDe(), 1)
+                    + " ΔE2000 on average, more than the " + Num.of(tolerance, 1) + " ΔE2000 colour tolerance of " + profile.id()
+                    + "; the result may look noticeably different.",
+                    "Review the reduced design, regenerate it with " + k + " colours (the request's colours field), or choose a line with"
+                            + " more " + (profile.weave() != null ? "yarn colours." : "screens."),
+                    r.meanDe(), tolerance, "ΔE2000");
+        }
+        return new RepairResult(q, changes, f.report());
+    }
+
+    private static void check(ColourCensus c, ProductionProfile profile, Findings f) {
+        f.measure("colour.count", c.colours()).measure("colour.distinct", c.distinct())
+                .measure("colour.ignoredPercent", c.ignoredFraction() * 100).measure("colour.mergeDe2000", c.mergeDe());
+        if (profile == null || profile.maxColours() == null || c.colours() <= profile.maxColours()) {
+            return;
+        }
+        int max = profile.maxColours();
+        String counted = c.continuousTone()
+                ? "is continuous-tone: more than " + ColourCensus.MAX_COLOURS + " colours even after merging shades within "
+                        + Num.of(c.mergeDe()) + " ΔE2000"
+                : "has " + c.colours() + " colours after merging shades within " + Num.of(c.mergeDe()) + " ΔE2000"
+                        + (c.ignoredFraction() > 0 ? " and ignoring " + Num.of(c.ignoredFraction() * 100, 2)
+                                + " % of the area in colours under " + Num.of(c.minAreaFraction() * 100, 2) + " % each (anti-aliasing)" : "");
+        f.error(COUNT, "The design " + counted + "; " + profile.id() + " prints at most " + max + per(profile) + ".",
+                "Reduce the palette to " + max + " colours (the repair does this by k-means in CIELAB and reports the ΔE2000 change)"
+                        + (c.continuousTone() ? ", print it on a digital inkjet line," : "") + " or regenerate it with " + max
+                        + " colours (the request's colours field).",
+                (double) c.colours(), (double) max, "colours");
+    }
+
+    private static String per(ProductionProfile profile) {
+        return switch (profile.process()) {
+            case ROTARY_SCREEN, FLATBED_SCREEN -> ", one per screen";
+            case JACQUARD -> ", one per yarn colour";
+            default -> "";
+        };
+    }
+
+    private static String palette(PaletteReduction.Result r) {
+        List<String> parts = new ArrayList<>();
+        for (int j = 0; j < r.palette().length; j++) {
+            parts.add(String.format(Locale.ROOT, "#%06x %s %%", r.palette()[j], Num.of(r.area()[j] * 100, 1)));
+        }
+        return String.join(", ", parts);
+    }
+}

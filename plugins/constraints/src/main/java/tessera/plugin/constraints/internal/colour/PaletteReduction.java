@@ -1,0 +1,229 @@
+package tessera.plugin.constraints.internal.colour;
+
+import java.util.Arrays;
+
+import tessera.api.image.RgbImage;
+import tessera.imaging.colour.DeltaE;
+
+/**
+ * Reduces a design to at most k colours by k-means in CIELAB (D50), the repair for too many screens or
+ * yarns (#6). k-means runs on {@link LabBins} weighted by pixels, so a large ground colour pulls its
+ * centre and a speck of anti-aliasing does not. Seeding is deterministic: the heaviest colour first,
+ * then repeatedly the colour with the largest weight × squared distance to the centres chosen so far
+ * (the greedy form of k-means++), so the same design always gets the same palette. Each centre then
+ * snaps to the design's own colour nearest to it: a large ground colour keeps its exact value instead
+ * of drifting towards the accents merged into it (brand and ground colours matter most to a customer),
+ * and the palette holds only colours the designer chose. Every colour of the design maps to its
+ * nearest palette colour (or, with dithering, pixels are error-diffused over the palette). The cost is
+ * reported as ΔE2000 between each pixel's original and new colour.
+ */
+final class PaletteReduction {
+    private static final int MAX_ITERATIONS = 100;
+
+    /**
+     * @param tile       the reduced tile
+     * @param palette    packed 0xRRGGBB palette colours, all taken from the design, its heaviest colour first
+     * @param area       share of the tile's pixels per palette colour
+     * @param meanDe     pixel-weighted mean ΔE2000 of the change
+     * @param p95De      95th percentile over pixels
+     * @param maxDe      largest change of any pixel
+     */
+    record Result(RgbImage tile, int[] palette, double[] area, double meanDe, double p95De, double maxDe) {
+    }
+
+    private PaletteReduction() {
+    }
+
+    /**
+     * @param tile   the design
+     * @param h      its colours
+     * @param bins   its colours pooled
+     * @param k      colours wanted, ≥ 1
+     * @param dither Floyd–Steinberg error diffusion over the palette instead of nearest colour
+     */
+    static Result reduce(RgbImage tile, ColourHistogram h, LabBins bins, int k, boolean dither) {
+        int[] chosen = snap(kMeans(bins, k), h);
+        int[] palette = new int[chosen.length];
+        double[] paletteLab = new double[3 * chosen.length];
+        for (int j = 0; j < chosen.length; j++) {
+            palette[j] = h.rgb(chosen[j]);
+            for (int q = 0; q < 3; q++) {
+                paletteLab[3 * j + q] = h.labView()[3 * chosen[j] + q];
+            }
+        }
+        return dither ? ErrorDiffusion.apply(tile, palette, paletteLab) : nearest(tile, h, palette, paletteLab);
+    }
+
+    /** Every distinct colour to its nearest palette colour; the cost is computed per distinct colour, weighted by its pixels. */
+    private static Result nearest(RgbImage tile, ColourHistogram h, int[] palette, double[] paletteLab) {
+        int[] packed = ColourHistogram.pack(tile);
+        float[] lab = h.labView();
+        int[] to = new int[h.size()];
+        double[] de = new double[h.size()];
+        long[] perColour = new long[palette.length];
+        for (int i = 0; i < h.size(); i++) {
+            to[i] = nearestIndex(lab[3 * i], lab[3 * i + 1], lab[3 * i + 2], paletteLab);
+            de[i] = DeltaE.ciede2000(lab[3 * i], lab[3 * i + 1], lab[3 * i + 2], paletteLab[3 * to[i]], paletteLab[3 * to[i] + 1],
+                    paletteLab[3 * to[i] + 2]);
+            perColour[to[i]] += h.count(i);
+        }
+        int n = packed.length;
+        float[] out = new float[3 * n];
+        int last = -1;
+        int lastRgb = 0;
+        for (int p = 0; p < n; p++) {
+            int rgb = packed[p] == last ? lastRgb : palette[to[h.indexOf(packed[p])]];
+            last = packed[p];
+            lastRgb = rgb;
+            out[p] = ((rgb >> 16) & 0xff) / 255f;
+            out[n + p] = ((rgb >> 8) & 0xff) / 255f;
+            out[2 * n + p] = (rgb & 0xff) / 255f;
+        }
+        long[] weight = new long[h.size()];
+        Arrays.setAll(weight, h::count);
+        double[] stats = Spread.of(de, weight);
+        return new Result(RgbImage.wrap(tile.width(), tile.height(), out), palette, fractions(perColour, n), stats[0], stats[1],
+                stats[2]);
+    }
+
+    /** @return interleaved Lab centres, at most k (fewer when the design has fewer distinct bins) */
+    static double[] kMeans(LabBins bins, int k) {
+        int n = bins.size();
+        k = Math.min(k, n);
+        double[] c = new double[3 * k];
+        double[] d2 = new double[n];
+        Arrays.fill(d2, Double.MAX_VALUE);
+        int chosen = 0;
+        int next = 0; // the heaviest bin
+        while (chosen < k) {
+            for (int q = 0; q < 3; q++) {
+                c[3 * chosen + q] = bins.lab(next, q);
+            }
+            chosen++;
+            double best = 0;
+            int bestBin = -1;
+            for (int b = 0; b < n && chosen < k; b++) {
+                d2[b] = Math.min(d2[b], dist2(bins, b, c, chosen - 1));
+                double score = bins.weight(b) * d2[b];
+                if (score > best) {
+                    best = score;
+                    bestBin = b;
+                }
+            }
+            if (bestBin < 0) {
+                break; // every bin sits on a centre: the design has fewer colours than k
+            }
+            next = bestBin;
+        }
+        c = Arrays.copyOf(c, 3 * chosen);
+        lloyd(bins, c, chosen);
+        return c;
+    }
+
+    private static void lloyd(LabBins bins, double[] c, int k) {
+        int n = bins.size();
+        int[] assign = new int[n];
+        Arrays.fill(assign, -1);
+        for (int it = 0; it < MAX_ITERATIONS; it++) {
+            boolean changed = false;
+            double[] sum = new double[3 * k];
+            double[] w = new double[k];
+            for (int b = 0; b < n; b++) {
+                int best = 0;
+                double bestD = Double.MAX_VALUE;
+                for (int j = 0; j < k; j++) {
+                    double d = dist2(bins, b, c, j);
+                    if (d < bestD) {
+                        bestD = d;
+                        best = j;
+                    }
+                }
+                changed |= assign[b] != best;
+                assign[b] = best;
+                w[best] += bins.weight(b);
+                for (int q = 0; q < 3; q++) {
+                    sum[3 * best + q] += bins.weight(b) * bins.lab(b, q);
+                }
+            }
+            if (!changed) {
+                return;
+            }
+            for (int j = 0; j < k; j++) {
+                if (w[j] > 0) { // an emptied centre keeps its place
+                    for (int q = 0; q < 3; q++) {
+                        c[3 * j + q] = sum[3 * j + q] / w[j];
+                    }
+                }
+            }
+        }
+    }
+
+    /** @return for each centre the index of the design colour nearest to it (ΔE76), without repeats */
+    private static int[] snap(double[] centres, ColourHistogram h) {
+        float[] lab = h.labView();
+        int[] out = new int[centres.length / 3];
+        int m = 0;
+        for (int j = 0; j < out.length; j++) {
+            int best = nearestIndex(centres[3 * j], centres[3 * j + 1], centres[3 * j + 2], lab);
+            int v = best;
+            boolean seen = false;
+            for (int i = 0; i < m; i++) {
+                seen |= out[i] == v;
+            }
+            if (!seen) {
+                out[m++] = v;
+            }
+        }
+        return Arrays.copyOf(out, m);
+    }
+
+    /** @return the colour of interleaved {@code lab} nearest in ΔE76 */
+    private static int nearestIndex(double l, double a, double b, float[] lab) {
+        int best = 0;
+        double bestD = Double.MAX_VALUE;
+        for (int j = 0; j < lab.length / 3; j++) {
+            double dl = l - lab[3 * j];
+            double da = a - lab[3 * j + 1];
+            double db = b - lab[3 * j + 2];
+            double d = dl * dl + da * da + db * db;
+            if (d < bestD) {
+                bestD = d;
+                best = j;
+            }
+        }
+        return best;
+    }
+
+    /** @return the palette colour nearest in ΔE76, the distance k-means minimises */
+    static int nearestIndex(double l, double a, double b, double[] paletteLab) {
+        int best = 0;
+        double bestD = Double.MAX_VALUE;
+        for (int j = 0; j < paletteLab.length / 3; j++) {
+            double dl = l - paletteLab[3 * j];
+            double da = a - paletteLab[3 * j + 1];
+            double db = b - paletteLab[3 * j + 2];
+            double d = dl * dl + da * da + db * db;
+            if (d < bestD) {
+                bestD = d;
+                best = j;
+            }
+        }
+        return best;
+    }
+
+    static double[] fractions(long[] counts, long total) {
+        double[] f = new double[counts.length];
+        for (int j = 0; j < f.length; j++) {
+            f[j] = counts[j] / (double) total;
+        }
+        return f;
+    }
+
+    private static double dist2(LabBins bins, int b, double[] c, int j) {
+        double dl = bins.lab(b, 0) - c[3 * j];
+        double da = bins.lab(b, 1) - c[3 * j + 1];
+        double db = bins.lab(b, 2) - c[3 * j + 2];
+        return dl * dl + da * da + db * db;
+    }
+
+}

@@ -1,0 +1,123 @@
+package tessera.plugin.constraints.internal.seam;
+
+import java.util.List;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+
+import tessera.api.ServiceProperties;
+import tessera.api.constraint.ConstraintReport;
+import tessera.api.constraint.ConstraintSolver;
+import tessera.api.constraint.Region;
+import tessera.api.constraint.Severity;
+import tessera.api.pattern.Pattern;
+import tessera.api.profile.ProductionProfile;
+import tessera.api.repeat.RepeatGeometry;
+import tessera.imaging.repeat.SeamMetric;
+import tessera.imaging.repeat.SeamMetric.SeamScore;
+import tessera.plugin.constraints.internal.report.Findings;
+import tessera.plugin.constraints.internal.report.Num;
+
+/**
+ * Is the tile seamless in its own repeat (#6)? Uses imaging's {@link SeamMetric}: each seam's step
+ * compared with the strongest straight edges inside the tile, so deliberate edges on the border
+ * (stripes, checks) pass. A visible seam repeats on every tile across the whole fabric, so above
+ * {@code errorScore} it is an error; between {@code warnScore} and {@code errorScore} lies the gap
+ * between imaging's calibration sets (seamless up to 1.29, visible from 1.56) and the verdict is left
+ * to a person. Needs no profile: every line prints the same seams.
+ */
+@Component(service = ConstraintSolver.class, property = {
+    ServiceProperties.PLUGIN_ID + "=" + SeamSolver.ID,
+    ServiceProperties.CONSTRAINT_RULES + "=" + SeamSolver.RULE})
+public final class SeamSolver implements ConstraintSolver {
+    public static final String ID = "seam";
+    public static final String RULE = "seam";
+    /** Repeats tried when the tile fails its own: a tile made for another repeat is a common mistake. */
+    private static final List<RepeatGeometry> ALTERNATIVES = List.of(RepeatGeometry.BLOCK, RepeatGeometry.HALF_DROP,
+            RepeatGeometry.HALF_BRICK);
+
+    /** Configuration (Configuration Admin pid {@code tessera.plugin.constraints.internal.seam.SeamSolver}). */
+    public @interface Config {
+        /** Seam scores above this are errors; imaging's calibrated threshold. */
+        double errorScore() default SeamMetric.THRESHOLD;
+
+        /** Seam scores above this (and at most errorScore) are warnings. */
+        double warnScore() default 1.3;
+    }
+
+    private final double errorScore;
+    private final double warnScore;
+
+    @Activate
+    public SeamSolver(Config config) {
+        this(config.errorScore(), config.warnScore());
+    }
+
+    /**
+     * @param errorScore score above which a seam is an error, &gt; 0
+     * @param warnScore  score above which a seam is a warning, ≤ errorScore
+     */
+    SeamSolver(double errorScore, double warnScore) {
+        this.errorScore = errorScore;
+        this.warnScore = Math.min(warnScore, errorScore);
+    }
+
+    /** @return a solver with the documented defaults (error above 1.5, warning above 1.3), for use outside OSGi */
+    public static SeamSolver withDefaults() {
+        return new SeamSolver(SeamMetric.THRESHOLD, 1.3);
+    }
+
+    @Override
+    public ConstraintReport check(Pattern p, ProductionProfile profile) {
+        Findings f = new Findings(ID, profile);
+        int w = p.tile().width();
+        int h = p.tile().height();
+        if (w < 4 || h < 4) {
+            f.info(RULE, "The tile is " + w + " × " + h + " px, too small to judge its seams.",
+                    "Generate a tile of at least 4 × 4 px (64 × 64 or more for a meaningful check).", null, null, null);
+            return f.report();
+        }
+        SeamScore s = SeamMetric.measure(p.tile(), p.repeat());
+        f.measure("seam.score", s.score()).measure("seam.vertical", s.vertical()).measure("seam.horizontal", s.horizontal());
+        if (s.score() <= warnScore) {
+            return f.report();
+        }
+        Severity severity = s.score() > errorScore ? Severity.ERROR : Severity.WARNING;
+        double limit = severity == Severity.ERROR ? errorScore : warnScore;
+        String hint = otherRepeat(p);
+        if (s.vertical() > warnScore) {
+            f.add(severity, RULE, seamText(p, "left and right edges", s.vertical(), severity), fix(hint), s.vertical(), limit,
+                    "ratio", new Region(w - 1, 0, 1, h));
+        }
+        if (s.horizontal() > warnScore) {
+            f.add(severity, RULE, seamText(p, "top and bottom edges", s.horizontal(), severity), fix(hint), s.horizontal(), limit,
+                    "ratio", new Region(0, h - 1, w, 1));
+        }
+        return f.report();
+    }
+
+    private static String seamText(Pattern p, String edges, double ratio, Severity severity) {
+        return "The tile's " + edges + " do not meet in its " + p.repeat().label() + " repeat: the step across the seam is "
+                + Num.of(ratio) + "× the strongest edges inside the tile"
+                + (severity == Severity.ERROR ? ", a line that will show on every repeat." : "; the seam may show on the fabric.");
+    }
+
+    private static String fix(String hint) {
+        return hint + "Regenerate it with a tileable generator, or retouch the seam and check the repeat preview.";
+    }
+
+    /** @return a sentence naming a repeat under which the tile is seamless, or "" when none is */
+    private String otherRepeat(Pattern p) {
+        for (RepeatGeometry g : ALTERNATIVES) {
+            if (g.type() == p.repeat().type()) {
+                continue;
+            }
+            double score = SeamMetric.score(p.tile(), g);
+            if (score <= warnScore) {
+                return "The tile is seamless as a " + g.label() + " repeat (score " + Num.of(score) + "); if it was made for that, set repeat: "
+                        + g.label() + ". ";
+            }
+        }
+        return "";
+    }
+}

@@ -1,0 +1,148 @@
+package tessera.plugin.constraints.internal.colour;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+import tessera.api.constraint.ConstraintReport;
+import tessera.api.constraint.RepairResult;
+import tessera.api.constraint.Severity;
+import tessera.api.constraint.Violation;
+import tessera.api.image.RgbImage;
+import tessera.api.pattern.Pattern;
+import tessera.api.profile.ProductionProfile;
+import tessera.api.repeat.RepeatGeometry;
+import tessera.imaging.colour.DeltaE;
+import tessera.imaging.colour.Lab;
+import tessera.imaging.colour.Srgb;
+import tessera.imaging.colour.WhitePoint;
+import tessera.plugin.constraints.internal.Designs;
+
+class ColourSolverTest {
+    private final ColourSolver solver = ColourSolver.withDefaults();
+    private final ProductionProfile rotary64 = Designs.profile("rotary-64-6");
+
+    private static Pattern pattern(RgbImage tile) {
+        return Designs.pattern(tile, RepeatGeometry.BLOCK, 32, 32);
+    }
+
+    private static Set<Integer> distinct(RgbImage tile) {
+        return Arrays.stream(tile.toPackedRgb()).boxed().collect(Collectors.toSet());
+    }
+
+    @Test
+    void threeFlatColoursCountThreeAndPass() {
+        ConstraintReport r = solver.check(pattern(Designs.bands(96, 32, 0xd62828, 0x2a9d3f, 0x1d3fbb)), rotary64);
+        assertThat(r.passed()).isTrue();
+        assertThat(r.measures()).containsEntry("colour.count", 3.0).containsEntry("colour.distinct", 3.0);
+    }
+
+    @Test
+    void twelveColoursOnSixScreensAreAnError() {
+        ConstraintReport r = solver.check(pattern(Designs.bands(120, 24, Designs.TWELVE)), rotary64);
+        assertThat(r.passed()).isFalse();
+        Violation v = r.violations().get(0);
+        assertThat(v.rule()).isEqualTo(ColourSolver.COUNT);
+        assertThat(v.measured()).isEqualTo(12);
+        assertThat(v.limit()).isEqualTo(6);
+        assertThat(v.unit()).isEqualTo("colours");
+        assertThat(v.message()).isEqualTo("The design has 12 colours after merging shades within 2.5 ΔE2000; rotary-64-6 prints at most 6,"
+                + " one per screen.");
+        assertThat(v.fix()).contains("k-means in CIELAB");
+    }
+
+    @Test
+    void antiAliasedEdgesAndNearShadesDoNotCount() {
+        RgbImage discs = Designs.antiAliasedDiscs(256, 0xf4ecd8, 0x1d3fbb, 0xd62828);
+        assertThat(distinct(discs).size()).isGreaterThan(20);
+        ConstraintReport r = solver.check(pattern(discs), Designs.profile("flatbed-hand-6"));
+        assertThat(r.measures().get("colour.count")).isEqualTo(3);
+        assertThat(r.measures().get("colour.ignoredPercent")).isBetween(0.0, 2.0);
+
+        // two shades 1 ΔE apart print from one screen
+        ConstraintReport shades = solver.check(pattern(Designs.bands(64, 16, 0x808080, 0x838383)), null);
+        assertThat(shades.measures().get("colour.count")).isEqualTo(1);
+    }
+
+    @Test
+    void aGradientIsManyColours() {
+        RgbImage gradient = Designs.of(256, 16, (c, x, y) -> c == 0 ? x / 255.0 : c == 1 ? 0.2 : 1 - x / 255.0);
+        ConstraintReport r = solver.check(pattern(gradient), rotary64);
+        assertThat(r.measures().get("colour.count")).isGreaterThan(12);
+        assertThat(r.passed()).isFalse();
+    }
+
+    @Test
+    void reducingTwelveColoursToSixReportsTheCostAndPasses() {
+        Pattern twelve = pattern(Designs.bands(120, 24, Designs.TWELVE));
+        RepairResult r = solver.repair(twelve, rotary64);
+        assertThat(distinct(r.pattern().tile())).hasSize(6);
+        assertThat(r.after().passed()).isTrue();
+        assertThat(r.after().measures().get("colour.count")).isEqualTo(6);
+        assertThat(r.after().measures()).containsKeys("colour.reduction.meanDe2000", "colour.reduction.p95De2000",
+                "colour.reduction.maxDe2000");
+        assertThat(r.after().measures().get("colour.reduction.maxDe2000")).isGreaterThan(r.after().measures().get("colour.reduction.meanDe2000"));
+        assertThat(r.changes().get(0)).startsWith("reduced 12 colours to 6 by k-means in CIELAB (ΔE2000 mean ");
+        assertThat(r.changes().get(1)).startsWith("palette: #").contains(" %");
+        // six of twelve far-apart colours must move a lot: the solver says so
+        assertThat(r.after().violations()).singleElement().satisfies(v -> {
+            assertThat(v.rule()).isEqualTo(ColourSolver.REDUCTION);
+            assertThat(v.severity()).isEqualTo(Severity.WARNING);
+        });
+        // deterministic: the same design gets the same palette
+        assertThat(solver.repair(twelve, rotary64).pattern().tile()).isEqualTo(r.pattern().tile());
+    }
+
+    @Test
+    void dominantColoursMoveLittleWhenAccentsAreMerged() {
+        // three large areas and two small accents, reduced to three colours
+        int[] colours = new int[30];
+        Arrays.fill(colours, 0, 14, 0xf4ecd8);
+        Arrays.fill(colours, 14, 22, 0x1d3fbb);
+        Arrays.fill(colours, 22, 28, 0xd62828);
+        colours[28] = 0x2a9d3f;
+        colours[29] = 0xf6d32d;
+        RepairResult r = solver.repair(pattern(Designs.bands(300, 10, colours)), Designs.withMaxColours(Designs.profile("jacquard-2688"), 3));
+        assertThat(distinct(r.pattern().tile())).hasSize(3);
+        for (int dominant : new int[] {0xf4ecd8, 0x1d3fbb, 0xd62828}) {
+            assertThat(distinct(r.pattern().tile()).stream().mapToDouble(c -> de2000(c, dominant)).min().orElseThrow())
+                    .as("%06x", dominant).isLessThan(3);
+        }
+        assertThat(r.after().passed()).isTrue();
+    }
+
+    private static double de2000(int rgb1, int rgb2) {
+        return DeltaE.ciede2000(lab(rgb1), lab(rgb2));
+    }
+
+    private static Lab lab(int rgb) {
+        return Srgb.toLab(Designs.channel(rgb, 0), Designs.channel(rgb, 1), Designs.channel(rgb, 2), WhitePoint.D50);
+    }
+
+    @Test
+    void ditheringIsOffByDefaultAndStaysOnThePalette() {
+        RgbImage gradient = Designs.of(128, 32, (c, x, y) -> c == 0 ? x / 127.0 : c == 1 ? 0.3 : 0.6);
+        RepairResult plain = solver.repair(pattern(gradient), rotary64);
+        RepairResult dithered = solver.withDither(true).repair(pattern(gradient), rotary64);
+        assertThat(distinct(plain.pattern().tile())).hasSizeLessThanOrEqualTo(6);
+        assertThat(distinct(dithered.pattern().tile())).hasSizeLessThanOrEqualTo(6);
+        assertThat(dithered.pattern().tile()).isNotEqualTo(plain.pattern().tile());
+        assertThat(dithered.changes().get(0)).contains("with error diffusion");
+        assertThat(plain.changes().get(0)).doesNotContain("error diffusion");
+    }
+
+    @Test
+    void linesWithoutAColourLimitAndChecksWithoutAProfileOnlyMeasure() {
+        Pattern twelve = pattern(Designs.bands(120, 24, Designs.TWELVE));
+        ConstraintReport inkjet = solver.check(twelve, Designs.profile("inkjet-600-reactive-8"));
+        assertThat(inkjet.violations()).isEmpty();
+        assertThat(inkjet.measures()).containsEntry("colour.count", 12.0);
+        RepairResult none = solver.repair(twelve, null);
+        assertThat(none.changes()).isEmpty();
+        assertThat(none.pattern()).isSameAs(twelve);
+    }
+}

@@ -1,0 +1,74 @@
+package tessera.plugin.constraints.internal.seam;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import tessera.api.constraint.ConstraintReport;
+import tessera.api.constraint.Region;
+import tessera.api.constraint.Severity;
+import tessera.api.constraint.Violation;
+import tessera.api.repeat.RepeatGeometry;
+import tessera.plugin.constraints.internal.Designs;
+
+class SeamSolverTest {
+    private final SeamSolver solver = SeamSolver.withDefaults();
+
+    @Test
+    void aSeamlessTilePassesWithoutAProfile() {
+        ConstraintReport r = solver.check(Designs.pattern(Designs.blockSeamless(96, 64), RepeatGeometry.BLOCK, 32, 21.33), null);
+        assertThat(r.passed()).isTrue();
+        assertThat(r.violations()).isEmpty();
+        assertThat(r.solver()).isEqualTo("seam");
+        assertThat(r.profile()).isNull();
+        assertThat(r.measures().get("seam.score")).isLessThan(1.1);
+    }
+
+    @Test
+    void aBrokenTileFailsOnBothSeamsAndSaysWhere() {
+        ConstraintReport r = solver.check(Designs.pattern(Designs.ramp(96, 64), RepeatGeometry.BLOCK, 32, 21.33),
+                Designs.profile("rotary-64-6"));
+        assertThat(r.passed()).isFalse();
+        assertThat(r.profile()).isEqualTo("rotary-64-6");
+        assertThat(r.violations()).hasSize(2).allSatisfy(v -> {
+            assertThat(v.rule()).isEqualTo("seam");
+            assertThat(v.severity()).isEqualTo(Severity.ERROR);
+            assertThat(v.measured()).isGreaterThan(3);
+            assertThat(v.limit()).isEqualTo(1.5);
+            assertThat(v.fix()).contains("tileable generator");
+        });
+        assertThat(r.violations()).extracting(Violation::where).containsExactly(new Region(95, 0, 1, 64), new Region(0, 63, 96, 1));
+        assertThat(r.violations().get(0).message()).startsWith("The tile's left and right edges do not meet in its block repeat");
+    }
+
+    @Test
+    void aTileMadeForAnotherRepeatFailsAndTheFixNamesThatRepeat() {
+        ConstraintReport asBlock = solver.check(Designs.pattern(Designs.halfDropSeamless(64, 64), RepeatGeometry.BLOCK, 32, 32), null);
+        assertThat(asBlock.passed()).isFalse();
+        assertThat(asBlock.violations()).singleElement().extracting(Violation::fix).asString()
+                .contains("seamless as a half-drop repeat").contains("set repeat: half-drop");
+
+        ConstraintReport asHalfDrop = solver.check(Designs.pattern(Designs.halfDropSeamless(64, 64), RepeatGeometry.HALF_DROP, 32, 32), null);
+        assertThat(asHalfDrop.passed()).isTrue();
+    }
+
+    @Test
+    void scoresBetweenTheCalibratedSetsWarn() {
+        SeamSolver strict = new SeamSolver(100, 1.3); // the ramp's score lies far above 1.3, below 100
+        ConstraintReport r = strict.check(Designs.pattern(Designs.ramp(64, 64), RepeatGeometry.BLOCK, 10, 10), null);
+        assertThat(r.passed()).isTrue();
+        assertThat(r.violations()).isNotEmpty().allSatisfy(v -> assertThat(v.severity()).isEqualTo(Severity.WARNING));
+    }
+
+    @Test
+    void mirrorRepeatsAreSeamlessByConstruction() {
+        assertThat(solver.check(Designs.pattern(Designs.ramp(64, 64), RepeatGeometry.MIRROR, 10, 10), null).passed()).isTrue();
+    }
+
+    @Test
+    void aTileTooSmallToJudgeIsReportedNotFailed() {
+        ConstraintReport r = solver.check(Designs.pattern(Designs.ramp(3, 3), RepeatGeometry.BLOCK, 1, 1), null);
+        assertThat(r.passed()).isTrue();
+        assertThat(r.violations()).singleElement().extracting(Violation::severity).isEqualTo(Severity.INFO);
+    }
+}
