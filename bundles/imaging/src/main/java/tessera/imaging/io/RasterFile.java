@@ -8,7 +8,9 @@ import tessera.api.image.RgbImage;
  * A raster read from a file, with the physical resolution and colour profile the file declared.
  *
  * @param image      the pixels as stored, as gamma-encoded RGB in [0, 1]; grey is spread to three equal
- *                   channels, alpha is composited on white, palette entries are looked up
+ *                   channels, alpha is composited on white, palette entries are looked up. RGB and grey
+ *                   values are not colour-converted, even when the profile is not sRGB; CMYK is converted
+ *                   to sRGB through its embedded profile (a relative colorimetric soft proof)
  * @param dpiX       horizontal resolution in dots per inch, or NaN when the file does not say
  * @param dpiY       vertical resolution in dots per inch, or NaN when the file does not say
  * @param iccProfile the embedded ICC profile bytes, or null when the file has none (then sRGB is assumed)
@@ -37,7 +39,7 @@ public record RasterFile(RgbImage image, double dpiX, double dpiY, byte[] iccPro
 
     @Override
     public int hashCode() {
-        return (image.hashCode() * 31 + Double.hashCode(dpiX)) * 31 + Double.hashCode(dpiY) * 31 + Arrays.hashCode(iccProfile);
+        return ((image.hashCode() * 31 + Double.hashCode(dpiX)) * 31 + Double.hashCode(dpiY)) * 31 + Arrays.hashCode(iccProfile);
     }
 
     @Override

@@ -20,9 +20,12 @@ import org.junit.jupiter.api.io.TempDir;
 import tessera.api.image.RgbImage;
 import tessera.imaging.colour.DeltaE;
 import tessera.imaging.colour.Lab;
+import tessera.imaging.colour.LabImage;
 import tessera.imaging.colour.Srgb;
 import tessera.imaging.colour.WhitePoint;
+import tessera.imaging.io.ImageFiles;
 import tessera.imaging.io.PixelSource;
+import tessera.imaging.io.RasterFile;
 import tessera.imaging.io.TiffOptions;
 
 class CmykSeparationTest {
@@ -181,6 +184,18 @@ class CmykSeparationTest {
             assertThat(raster.getSample(0, 0, 3)).isLessThan(700); // paper: no black ink
             assertThat(raster.getSample(1, 0, 3)).isGreaterThan(60000); // black: full K
         }
+    }
+
+    @Test
+    void cmykTiffReadsBackAsItsSoftProof() throws IOException {
+        RgbImage tile = RgbImage.fromPackedRgb(4, 2, new int[] {0x808080, 0xc89678, 0x4d664d, 0x9980b3, 0xb3b380, 0x334d80, 0xe6d9cc, 0x664033});
+        Path file = dir.resolve("proof.tif");
+        COLORIMETRIC.writeTiff(PixelSource.of(tile), TiffOptions.of(200).withBitDepth(16), file);
+        RasterFile back = ImageFiles.read(file);
+        assertThat(back.iccProfile()).isEqualTo(CmykProfile.fogra39().bytes());
+        assertThat(back.dpiX()).isEqualTo(200.0);
+        double mean = DeltaE.meanCiede2000(LabImage.of(tile), LabImage.of(back.image()));
+        assertThat(mean).isLessThan(1.5);
     }
 
     @Test

@@ -26,6 +26,7 @@ import tessera.imaging.repeat.SeamMetric;
 class InstalledGimpPatternsTest {
     private static final List<Path> FOLDERS = List.of(Path.of("/usr/share/gimp/2.0/patterns"), Path.of("/usr/share/gimp/3.0/patterns"));
     private static Path folder;
+    private static String missing;
     private static final Map<String, Double> SCORES = new LinkedHashMap<>();
 
     @BeforeAll
@@ -38,7 +39,8 @@ class InstalledGimpPatternsTest {
             if ("true".equals(System.getenv("CI"))) {
                 fail(msg + " — CI must install it");
             }
-            Assumptions.abort(msg);
+            missing = msg; // each test reports itself skipped with this message
+            return;
         }
         try (Stream<Path> files = Files.walk(folder)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".pat")).sorted().toList()) {
@@ -48,8 +50,13 @@ class InstalledGimpPatternsTest {
         }
     }
 
+    private static void requirePatterns() {
+        Assumptions.assumeTrue(missing == null, () -> missing);
+    }
+
     @Test
     void everyInstalledPatternReads() throws IOException {
+        requirePatterns();
         assertThat(SCORES).hasSizeGreaterThanOrEqualTo(50); // gimp-data 2.10 ships 58
         try (Stream<Path> files = Files.walk(folder)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".pat")).toList()) {
@@ -63,6 +70,7 @@ class InstalledGimpPatternsTest {
 
     @Test
     void tileablePatternsScoreLow() {
+        requirePatterns();
         // organic textures made tileable, plus hard-edged mosaics and stripes whose border lies on a design edge
         List<String> seamless = List.of("leopard", "leather", "walnut", "marble1", "sky", "leaves", "wood2", "choc_swirl",
                 "pink_marble", "granite1", "slate", "paper", "blueweb", "terra", "3dgreen", "nops", "pastel", "recessed",
@@ -75,6 +83,7 @@ class InstalledGimpPatternsTest {
 
     @Test
     void patternsWithVisibleSeamsScoreAboveTheThreshold() {
+        requirePatterns();
         // marble3: neighbouring tiles meet with mismatched veins and brightness;
         // crinklepaper, Craters: photographs cut without blending, a faint straight line shows;
         // bluegrid, amethyst: a line is drawn along the tile border, so the repeat shows as a grid
@@ -86,6 +95,7 @@ class InstalledGimpPatternsTest {
 
     @Test
     void mostShippedPatternsAreSeamless() {
+        requirePatterns();
         long seamless = SCORES.values().stream().filter(s -> s <= SeamMetric.THRESHOLD).count();
         assertThat(seamless).isGreaterThanOrEqualTo(SCORES.size() - 8);
     }

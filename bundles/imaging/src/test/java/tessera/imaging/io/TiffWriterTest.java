@@ -134,6 +134,9 @@ class TiffWriterTest {
         assertThat(raw.getNumBands()).isEqualTo(4);
         assertThat(raw.getSample(5, 2, 1)).isEqualTo(Math.round((0.25f + 0.05f) * 255));
         assertThat(raw.getSample(5, 2, 3)).isEqualTo(255);
+        // the stand-in profile has no colour tables, so the file cannot be shown as RGB: say so
+        assertThatThrownBy(() -> ImageFiles.read(file)).isInstanceOf(IOException.class).hasMessageContaining(file.toString())
+                .hasMessageContaining("profile");
     }
 
     @Test

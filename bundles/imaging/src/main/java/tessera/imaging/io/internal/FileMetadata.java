@@ -13,8 +13,12 @@ import javax.imageio.plugins.tiff.TIFFField;
 
 import org.w3c.dom.Node;
 
-/** Resolution and ICC profile as a PNG or TIFF file declares them; NaN dpi where the file does not say. */
-record FileMetadata(double dpiX, double dpiY, byte[] icc) {
+/**
+ * Resolution and ICC profile as a PNG or TIFF file declares them; NaN dpi where the file does not say.
+ * {@code separated} is TIFF Photometric = 5 (ink separations, CMYK with InkSet 1), which Java's TIFF
+ * reader describes as RGB + alpha at 16 bit, so the decoder must not trust the colour model for it.
+ */
+record FileMetadata(double dpiX, double dpiY, byte[] icc, boolean separated) {
     static final int TAG_ICC_PROFILE = 34675;
 
     static FileMetadata ofPng(IIOMetadata meta, java.nio.file.Path file) throws IOException {
@@ -37,7 +41,7 @@ record FileMetadata(double dpiX, double dpiY, byte[] icc) {
                 }
             }
         }
-        return new FileMetadata(dx, dy, icc);
+        return new FileMetadata(dx, dy, icc, false);
     }
 
     static FileMetadata ofTiff(IIOMetadata meta) {
@@ -45,7 +49,7 @@ record FileMetadata(double dpiX, double dpiY, byte[] icc) {
         try {
             dir = TIFFDirectory.createFromMetadata(meta);
         } catch (javax.imageio.metadata.IIOInvalidTreeException e) {
-            return new FileMetadata(Double.NaN, Double.NaN, null);
+            return new FileMetadata(Double.NaN, Double.NaN, null, false);
         }
         TIFFField unitField = dir.getTIFFField(BaselineTIFFTagSet.TAG_RESOLUTION_UNIT);
         int unit = unitField == null ? BaselineTIFFTagSet.RESOLUTION_UNIT_INCH : unitField.getAsInt(0);
@@ -58,7 +62,10 @@ record FileMetadata(double dpiX, double dpiY, byte[] icc) {
         double dy = resolution(dir.getTIFFField(BaselineTIFFTagSet.TAG_Y_RESOLUTION)) * perInch;
         TIFFField iccField = dir.getTIFFField(TAG_ICC_PROFILE);
         byte[] icc = iccField == null ? null : iccField.getAsBytes().clone();
-        return new FileMetadata(dx == 0 ? Double.NaN : dx, dy == 0 ? Double.NaN : dy, icc);
+        TIFFField photometric = dir.getTIFFField(BaselineTIFFTagSet.TAG_PHOTOMETRIC_INTERPRETATION);
+        boolean separated = photometric != null
+                && photometric.getAsInt(0) == BaselineTIFFTagSet.PHOTOMETRIC_INTERPRETATION_SEPARATED;
+        return new FileMetadata(dx == 0 ? Double.NaN : dx, dy == 0 ? Double.NaN : dy, icc, separated);
     }
 
     private static double resolution(TIFFField f) {

@@ -29,7 +29,7 @@ import tessera.imaging.io.RasterFile;
 public final class RasterDecoder {
     /** What the reader accepts, for error messages. */
     public static final String ACCEPTED = "Tessera reads PNG and TIFF (baseline, LZW, Deflate or PackBits), 8 or 16 bit,"
-            + " grey, grey+alpha, RGB, RGBA or palette";
+            + " grey, grey+alpha, RGB, RGBA or palette, and CMYK TIFF with its ICC profile embedded";
 
     private RasterDecoder() {
     }
@@ -48,8 +48,8 @@ public final class RasterDecoder {
                 reader.setInput(in, true, false);
                 BufferedImage image = reader.read(0);
                 IIOMetadata meta = reader.getImageMetadata(0);
-                RgbImage rgb = toRgb(image, file);
                 FileMetadata m = format == FileFormat.PNG ? FileMetadata.ofPng(meta, file) : FileMetadata.ofTiff(meta);
+                RgbImage rgb = m.separated() ? separated(image, m.icc(), file) : toRgb(image, file);
                 return new RasterFile(rgb, m.dpiX(), m.dpiY(), m.icc());
             } catch (IIOException | RuntimeException e) {
                 throw new IOException("Cannot read " + file + ": the " + format.name()
@@ -69,14 +69,30 @@ public final class RasterDecoder {
         return it.next();
     }
 
-    static RgbImage toRgb(BufferedImage image, Path file) throws IOException {
-        ColorModel cm = image.getColorModel();
+    private static RgbImage separated(BufferedImage image, byte[] icc, Path file) throws IOException {
+        checkSize(image, file);
         Raster r = image.getRaster();
+        if (r.getNumBands() != 4) {
+            throw new IOException("Cannot read " + file + ": it has " + r.getNumBands() + " ink channels; Tessera reads"
+                    + " CMYK separations (4 channels, no extra channels)");
+        }
+        return CmykProof.toRgb(r, icc, file);
+    }
+
+    private static void checkSize(BufferedImage image, Path file) throws IOException {
         int w = image.getWidth();
         int h = image.getHeight();
         if ((long) w * h > RgbImage.MAX_PIXELS || w > 16384 || h > 16384) {
             throw new IOException("Cannot read " + file + ": " + w + "×" + h + " px is larger than a tile may be (16384 × 16384)");
         }
+    }
+
+    static RgbImage toRgb(BufferedImage image, Path file) throws IOException {
+        ColorModel cm = image.getColorModel();
+        Raster r = image.getRaster();
+        checkSize(image, file);
+        int w = image.getWidth();
+        int h = image.getHeight();
         float[] out = new float[3 * w * h];
         if (cm instanceof IndexColorModel icm) {
             palette(icm, r, w, h, out);
@@ -88,13 +104,13 @@ public final class RasterDecoder {
         boolean rgb = csType == java.awt.color.ColorSpace.TYPE_RGB && colourBands == 3;
         if (!grey && !rgb) {
             throw new IOException("Cannot read " + file + ": its colour space has " + colourBands
-                    + " components of type " + csType + " (CMYK, Lab and YCbCr files are not read). " + ACCEPTED + ".");
+                    + " components of type " + csType + " (Lab and YCbCr files are not read). " + ACCEPTED + ".");
         }
         int bands = r.getNumBands();
         float[][] samples = new float[bands][];
         for (int b = 0; b < bands; b++) {
             samples[b] = r.getSamples(0, 0, w, h, b, new float[w * h]);
-            float max = maxOf(r, b);
+            float max = maxOf(r.getSampleModel(), b);
             if (max != 1f) {
                 float[] s = samples[b];
                 for (int i = 0; i < s.length; i++) {
@@ -119,12 +135,12 @@ public final class RasterDecoder {
         return RgbImage.wrap(w, h, out);
     }
 
-    private static float maxOf(Raster r, int band) {
-        int type = r.getSampleModel().getDataType();
+    static float maxOf(java.awt.image.SampleModel sm, int band) {
+        int type = sm.getDataType();
         if (type == DataBuffer.TYPE_FLOAT || type == DataBuffer.TYPE_DOUBLE) {
             return 1f;
         }
-        int bits = r.getSampleModel().getSampleSize(band);
+        int bits = sm.getSampleSize(band);
         return (float) ((1L << bits) - 1);
     }
 

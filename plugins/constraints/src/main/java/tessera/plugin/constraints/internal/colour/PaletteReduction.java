@@ -10,15 +10,18 @@ import tessera.imaging.colour.DeltaE;
  * yarns (#6). k-means runs on {@link LabBins} weighted by pixels, so a large ground colour pulls its
  * centre and a speck of anti-aliasing does not. Seeding is deterministic: the heaviest colour first,
  * then repeatedly the colour with the largest weight × squared distance to the centres chosen so far
- * (the greedy form of k-means++), so the same design always gets the same palette. Each centre then
- * snaps to the design's own colour nearest to it: a large ground colour keeps its exact value instead
- * of drifting towards the accents merged into it (brand and ground colours matter most to a customer),
- * and the palette holds only colours the designer chose. Every colour of the design maps to its
+ * (the greedy form of k-means++), so the same design always gets the same palette. Each cluster is
+ * then printed in its medoid: the design colour, among its {@value #MEDOID_CANDIDATES} heaviest, with
+ * the least pixel-weighted ΔE76 to the cluster's colours. A large ground colour so keeps its exact value
+ * instead of drifting towards the accents merged into it, or being replaced by an anti-aliased blend
+ * near the mean (brand and ground colours matter most to a customer), and the palette holds only
+ * colours the designer chose. Every colour of the design maps to its
  * nearest palette colour (or, with dithering, pixels are error-diffused over the palette). The cost is
  * reported as ΔE2000 between each pixel's original and new colour.
  */
 final class PaletteReduction {
     private static final int MAX_ITERATIONS = 100;
+    static final int MEDOID_CANDIDATES = 32;
 
     /**
      * @param tile       the reduced tile
@@ -42,7 +45,7 @@ final class PaletteReduction {
      * @param dither Floyd–Steinberg error diffusion over the palette instead of nearest colour
      */
     static Result reduce(RgbImage tile, ColourHistogram h, LabBins bins, int k, boolean dither) {
-        int[] chosen = snap(kMeans(bins, k), h);
+        int[] chosen = medoids(kMeans(bins, k), h, bins);
         int[] palette = new int[chosen.length];
         double[] paletteLab = new double[3 * chosen.length];
         for (int j = 0; j < chosen.length; j++) {
@@ -86,8 +89,17 @@ final class PaletteReduction {
                 stats[2]);
     }
 
-    /** @return interleaved Lab centres, at most k (fewer when the design has fewer distinct bins) */
-    static double[] kMeans(LabBins bins, int k) {
+    /**
+     * @param centres interleaved Lab, at most k (fewer when the design has fewer distinct bins)
+     * @param cluster the centre of each bin
+     */
+    record Clusters(double[] centres, int[] cluster) {
+        int size() {
+            return centres.length / 3;
+        }
+    }
+
+    static Clusters kMeans(LabBins bins, int k) {
         int n = bins.size();
         k = Math.min(k, n);
         double[] c = new double[3 * k];
@@ -116,11 +128,10 @@ final class PaletteReduction {
             next = bestBin;
         }
         c = Arrays.copyOf(c, 3 * chosen);
-        lloyd(bins, c, chosen);
-        return c;
+        return new Clusters(c, lloyd(bins, c, chosen));
     }
 
-    private static void lloyd(LabBins bins, double[] c, int k) {
+    private static int[] lloyd(LabBins bins, double[] c, int k) {
         int n = bins.size();
         int[] assign = new int[n];
         Arrays.fill(assign, -1);
@@ -146,7 +157,7 @@ final class PaletteReduction {
                 }
             }
             if (!changed) {
-                return;
+                return assign;
             }
             for (int j = 0; j < k; j++) {
                 if (w[j] > 0) { // an emptied centre keeps its place
@@ -156,42 +167,75 @@ final class PaletteReduction {
                 }
             }
         }
+        return assign;
     }
 
-    /** @return for each centre the index of the design colour nearest to it (ΔE76), without repeats */
-    private static int[] snap(double[] centres, ColourHistogram h) {
+    /** @return per cluster the index of its medoid among the design's colours, without repeats */
+    private static int[] medoids(Clusters clusters, ColourHistogram h, LabBins bins) {
+        int k = clusters.size();
+        // the heaviest colours of each cluster are the candidates: sort all by count, descending
+        long[] byCount = new long[h.size()];
+        for (int i = 0; i < h.size(); i++) {
+            byCount[i] = -(h.count(i) << 24 | i);
+        }
+        Arrays.sort(byCount);
+        int[][] candidates = new int[k][MEDOID_CANDIDATES];
+        int[] found = new int[k];
+        for (long key : byCount) {
+            int i = (int) (-key & 0xffffff);
+            int j = clusters.cluster()[bins.binOfColour(i)];
+            if (found[j] < MEDOID_CANDIDATES) {
+                candidates[j][found[j]++] = i;
+            }
+        }
+        int[][] members = members(clusters, bins);
         float[] lab = h.labView();
-        int[] out = new int[centres.length / 3];
+        int[] out = new int[k];
         int m = 0;
-        for (int j = 0; j < out.length; j++) {
-            int best = nearestIndex(centres[3 * j], centres[3 * j + 1], centres[3 * j + 2], lab);
-            int v = best;
-            boolean seen = false;
-            for (int i = 0; i < m; i++) {
-                seen |= out[i] == v;
+        for (int j = 0; j < k; j++) {
+            int best = -1;
+            double bestCost = Double.MAX_VALUE;
+            for (int t = 0; t < found[j]; t++) {
+                int i = candidates[j][t];
+                double cost = 0;
+                for (int b : members[j]) {
+                    double dl = bins.lab(b, 0) - lab[3 * i];
+                    double da = bins.lab(b, 1) - lab[3 * i + 1];
+                    double db = bins.lab(b, 2) - lab[3 * i + 2];
+                    cost += bins.weight(b) * Math.sqrt(dl * dl + da * da + db * db);
+                }
+                if (cost < bestCost) {
+                    bestCost = cost;
+                    best = i;
+                }
+            }
+            boolean seen = best < 0;
+            for (int q = 0; q < m && !seen; q++) {
+                seen = out[q] == best;
             }
             if (!seen) {
-                out[m++] = v;
+                out[m++] = best;
             }
         }
         return Arrays.copyOf(out, m);
     }
 
-    /** @return the colour of interleaved {@code lab} nearest in ΔE76 */
-    private static int nearestIndex(double l, double a, double b, float[] lab) {
-        int best = 0;
-        double bestD = Double.MAX_VALUE;
-        for (int j = 0; j < lab.length / 3; j++) {
-            double dl = l - lab[3 * j];
-            double da = a - lab[3 * j + 1];
-            double db = b - lab[3 * j + 2];
-            double d = dl * dl + da * da + db * db;
-            if (d < bestD) {
-                bestD = d;
-                best = j;
-            }
+    /** @return the bins of each cluster */
+    private static int[][] members(Clusters clusters, LabBins bins) {
+        int[] size = new int[clusters.size()];
+        for (int b = 0; b < bins.size(); b++) {
+            size[clusters.cluster()[b]]++;
         }
-        return best;
+        int[][] out = new int[clusters.size()][];
+        for (int j = 0; j < out.length; j++) {
+            out[j] = new int[size[j]];
+        }
+        int[] fill = new int[clusters.size()];
+        for (int b = 0; b < bins.size(); b++) {
+            int j = clusters.cluster()[b];
+            out[j][fill[j]++] = b;
+        }
+        return out;
     }
 
     /** @return the palette colour nearest in ΔE76, the distance k-means minimises */

@@ -13,6 +13,7 @@ import tessera.api.constraint.Severity;
 import tessera.api.pattern.Pattern;
 import tessera.api.profile.ProductionProfile;
 import tessera.api.repeat.RepeatGeometry;
+import tessera.api.repeat.RepeatType;
 import tessera.imaging.repeat.SeamMetric;
 import tessera.imaging.repeat.SeamMetric.SeamScore;
 import tessera.plugin.constraints.internal.report.Findings;
@@ -32,9 +33,13 @@ import tessera.plugin.constraints.internal.report.Num;
 public final class SeamSolver implements ConstraintSolver {
     public static final String ID = "seam";
     public static final String RULE = "seam";
-    /** Repeats tried when the tile fails its own: a tile made for another repeat is a common mistake. */
-    private static final List<RepeatGeometry> ALTERNATIVES = List.of(RepeatGeometry.BLOCK, RepeatGeometry.HALF_DROP,
-            RepeatGeometry.HALF_BRICK);
+    /**
+     * Repeats tried when only the left/right seam fails: a drop moves that seam only. A tile made for
+     * another repeat than the one requested is a common mistake.
+     */
+    private static final List<RepeatGeometry> DROPS = List.of(RepeatGeometry.BLOCK, RepeatGeometry.HALF_DROP);
+    /** Likewise for the top/bottom seam, which only a brick shift moves. */
+    private static final List<RepeatGeometry> BRICKS = List.of(RepeatGeometry.BLOCK, RepeatGeometry.HALF_BRICK);
 
     /** Configuration (Configuration Admin pid {@code tessera.plugin.constraints.internal.seam.SeamSolver}). */
     public @interface Config {
@@ -84,7 +89,7 @@ public final class SeamSolver implements ConstraintSolver {
         }
         Severity severity = s.score() > errorScore ? Severity.ERROR : Severity.WARNING;
         double limit = severity == Severity.ERROR ? errorScore : warnScore;
-        String hint = otherRepeat(p);
+        String hint = otherRepeat(p, s);
         if (s.vertical() > warnScore) {
             f.add(severity, RULE, seamText(p, "left and right edges", s.vertical(), severity), fix(hint), s.vertical(), limit,
                     "ratio", new Region(w - 1, 0, 1, h));
@@ -106,10 +111,19 @@ public final class SeamSolver implements ConstraintSolver {
         return hint + "Regenerate it with a tileable generator, or retouch the seam and check the repeat preview.";
     }
 
-    /** @return a sentence naming a repeat under which the tile is seamless, or "" when none is */
-    private String otherRepeat(Pattern p) {
-        for (RepeatGeometry g : ALTERNATIVES) {
-            if (g.type() == p.repeat().type()) {
+    /**
+     * @return a sentence naming a repeat under which the tile is seamless, or "" when none is; when both
+     *         seams fail no single drop or shift can mend both, so nothing is tried (each try costs a full
+     *         measurement, about a second at 4096 × 4096)
+     */
+    private String otherRepeat(Pattern p, SeamScore s) {
+        boolean vertical = s.vertical() > warnScore;
+        boolean horizontal = s.horizontal() > warnScore;
+        if (vertical == horizontal || p.repeat().type() == RepeatType.MIRROR) {
+            return "";
+        }
+        for (RepeatGeometry g : vertical ? DROPS : BRICKS) {
+            if (g.equals(p.repeat())) {
                 continue;
             }
             double score = SeamMetric.score(p.tile(), g);
