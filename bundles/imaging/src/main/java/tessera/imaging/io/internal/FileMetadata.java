@@ -64,7 +64,7 @@ record FileMetadata(double dpiX, double dpiY, byte[] icc, boolean separated) {
         byte[] icc = iccField == null ? null : iccField.getAsBytes().clone();
         TIFFField photometric = dir.getTIFFField(BaselineTIFFTagSet.TAG_PHOTOMETRIC_INTERPRETATION);
         boolean separated = photometric != null
-                && photometric.getAsInt(0) == BaselineTIFFTagSet.PHOTOMETRIC_INTERPRETATION_SEPARATED;
+                && photometric.getAsInt(0) == BaselineTIFFTagSet.PHOTOMETRIC_INTERPRETATION_CMYK;
         return new FileMetadata(dx == 0 ? Double.NaN : dx, dy == 0 ? Double.NaN : dy, icc, separated);
     }
 

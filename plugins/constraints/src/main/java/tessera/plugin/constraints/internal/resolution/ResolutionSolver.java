@@ -37,6 +37,8 @@ public final class ResolutionSolver implements ConstraintSolver {
     public static final String ASPECT = "resolution.aspect";
     /** Pixels more than 1 % taller than wide (or the reverse) print visibly stretched circles. */
     private static final double ASPECT_TOLERANCE = 0.01;
+    /** The largest tile side {@code RgbImage} holds. */
+    private static final int MAX_TILE_PX = 16384;
 
     /** Configuration (Configuration Admin pid {@code tessera.plugin.constraints.internal.resolution.ResolutionSolver}). */
     public @interface Config {
@@ -101,8 +103,11 @@ public final class ResolutionSolver implements ConstraintSolver {
         };
         long needW = (long) Math.ceil(p.widthCm() / 2.54 * needX - 1e-6);
         long needH = (long) Math.ceil(p.heightCm() / 2.54 * needY - 1e-6);
-        String fix = "Generate the tile at " + needW + " × " + needH + " px or more, print the repeat at most "
-                + Num.size(p.widthCm() / up, p.heightCm() / up) + ", or refine it with a generator that adds detail.";
+        String smaller = "print the repeat at most " + Num.size(p.widthCm() / up, p.heightCm() / up);
+        String fix = needW <= MAX_TILE_PX && needH <= MAX_TILE_PX
+                ? "Generate the tile at " + needW + " × " + needH + " px or more, " + smaller + ", or refine it with a generator that adds detail."
+                : "At " + Num.of(need, 0) + " DPI this repeat needs " + needW + " × " + needH + " px, more than the " + MAX_TILE_PX
+                        + " px a tile may have; " + smaller + ", or choose a line with a lower resolution.";
         f.add(severity, DPI, what + consequence, fix, have, need, "dpi", null);
         return f.report();
     }

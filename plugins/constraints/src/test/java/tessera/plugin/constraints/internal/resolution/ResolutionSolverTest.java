@@ -55,6 +55,13 @@ class ResolutionSolverTest {
     }
 
     @Test
+    void aFixNeverAsksForMorePixelsThanATileMayHave() {
+        Violation v = solver.check(square(256, 100), Designs.profile("inkjet-1200-acid-12")).violations().get(0);
+        assertThat(v.fix()).isEqualTo("At 1200 DPI this repeat needs 47245 × 47245 px, more than the 16384 px a tile may have;"
+                + " print the repeat at most 0.54 × 0.54 cm, or choose a line with a lower resolution.");
+    }
+
+    @Test
     void aJacquardNeedsAPixelPerEnd() {
         // 48 ends/cm = 121.9 per inch; jacquard-2688 asks for 122 DPI, one pixel per end and pick
         ConstraintReport r = solver.check(square(672, 14), Designs.profile("jacquard-2688")); // 121.9 DPI
