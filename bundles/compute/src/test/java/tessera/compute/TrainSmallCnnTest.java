@@ -129,6 +129,8 @@ class TrainSmallCnnTest {
                 }
             }
             double after = accuracy(p, test);
+            System.out.printf("small CNN: held-out accuracy %.3f before, %.3f after 200 steps, last loss %.4f%n",
+                    before, after, loss);
             assertThat(before).isLessThan(0.5);
             assertThat(after).as("held-out accuracy after 200 steps (last loss %.3f)", loss).isGreaterThanOrEqualTo(0.95);
 

@@ -10,7 +10,7 @@ import tessera.api.InvalidValueException;
  * rule of thumb 1 is just noticeable side by side and 2–3 is a typical print tolerance.
  */
 public final class DeltaE {
-    private static final double POW25_7 = Math.pow(25, 7);
+    private static final double POW25_7 = 6103515625.0; // 25^7
 
     private DeltaE() {
     }
@@ -40,7 +40,7 @@ public final class DeltaE {
     public static double ciede2000(double l1, double a1, double b1, double l2, double a2, double b2, double kL, double kC, double kH) {
         double c1 = Math.hypot(a1, b1);
         double c2 = Math.hypot(a2, b2);
-        double cBar7 = Math.pow((c1 + c2) / 2, 7);
+        double cBar7 = pow7((c1 + c2) / 2);
         double g = 0.5 * (1 - Math.sqrt(cBar7 / (cBar7 + POW25_7)));
         double ap1 = (1 + g) * a1;
         double ap2 = (1 + g) * a2;
@@ -77,7 +77,7 @@ public final class DeltaE {
         double t = 1 - 0.17 * cosDeg(hBarP - 30) + 0.24 * cosDeg(2 * hBarP) + 0.32 * cosDeg(3 * hBarP + 6)
                 - 0.20 * cosDeg(4 * hBarP - 63);
         double dTheta = 30 * Math.exp(-sq((hBarP - 275) / 25));
-        double cBarP7 = Math.pow(cBarP, 7);
+        double cBarP7 = pow7(cBarP);
         double rc = 2 * Math.sqrt(cBarP7 / (cBarP7 + POW25_7));
         double l50 = sq(lBarP - 50);
         double sl = 1 + 0.015 * l50 / Math.sqrt(20 + l50);
@@ -129,6 +129,12 @@ public final class DeltaE {
         }
         double h = Math.toDegrees(Math.atan2(b, a));
         return h < 0 ? h + 360 : h;
+    }
+
+    /** x⁷ by multiplication, cheaper than Math.pow in whole-image ΔE maps (16 million calls for 4096²). */
+    private static double pow7(double x) {
+        double x2 = x * x;
+        return x2 * x2 * x2 * x;
     }
 
     private static double cosDeg(double deg) {
