@@ -164,6 +164,14 @@ class TiffWriterTest {
         assertThat(back.image().get(1, 2499, 5949)).isEqualTo(Math.round(0.8f * 255) / 255f);
     }
 
+    @Test
+    void printsLargerThanATileAreWrittenButNotReadAsTiles() throws IOException {
+        Path file = dir.resolve("wide.tif");
+        ImageFiles.writeTiff(new FunctionSource(16385, 2, 3, (c, y, x) -> 0.5f), TiffOptions.of(300), file);
+        assertThatThrownBy(() -> ImageFiles.read(file)).isInstanceOf(IOException.class)
+                .hasMessageContaining("16385×2").hasMessageContaining("16384");
+    }
+
     static byte[] fakeProfile(String colourSpace) {
         byte[] icc = new byte[132];
         icc[3] = (byte) 132;

@@ -16,14 +16,25 @@ final class Gemm {
     private final MicroKernel kernel;
     private final Parallel parallel;
     private final ThreadLocal<Buffers> buffers;
+    private final int kcBlock;
+    private final int mcBlock;
+    private final int ncBlock;
 
     Gemm(MicroKernel kernel, Parallel parallel) {
+        this(kernel, parallel, KC, MC, NC);
+    }
+
+    /** With explicit block sizes (for tuning); mc a multiple of MR, nc of NR. */
+    Gemm(MicroKernel kernel, Parallel parallel, int kc, int mc, int nc) {
         this.kernel = kernel;
         this.parallel = parallel;
+        this.kcBlock = kc;
+        this.mcBlock = mc;
+        this.ncBlock = nc;
         int mr = kernel.mr();
         int nr = kernel.nr();
-        this.buffers = ThreadLocal.withInitial(() -> new Buffers(new float[roundUp(MC, mr) * KC],
-                new float[roundUp(NC, nr) * KC], new float[mr * nr]));
+        this.buffers = ThreadLocal.withInitial(() -> new Buffers(new float[roundUp(mc, mr) * kc],
+                new float[roundUp(nc, nr) * kc], new float[mr * nr]));
     }
 
     private record Buffers(float[] a, float[] b, float[] tile) {
@@ -77,14 +88,14 @@ final class Gemm {
         Buffers buf = buffers.get();
         int mr = kernel.mr();
         int nr = kernel.nr();
-        for (int jc = n0; jc < n1; jc += NC) {
-            int nc = Math.min(NC, n1 - jc);
-            for (int pc = 0; pc < k; pc += KC) {
-                int kc = Math.min(KC, k - pc);
+        for (int jc = n0; jc < n1; jc += ncBlock) {
+            int nc = Math.min(ncBlock, n1 - jc);
+            for (int pc = 0; pc < k; pc += kcBlock) {
+                int kc = Math.min(kcBlock, k - pc);
                 boolean acc = accumulate || pc > 0;
                 b.packB(buf.b, pc, kc, jc, nc, nr);
-                for (int ic = m0; ic < m1; ic += MC) {
-                    int mc = Math.min(MC, m1 - ic);
+                for (int ic = m0; ic < m1; ic += mcBlock) {
+                    int mc = Math.min(mcBlock, m1 - ic);
                     a.packA(buf.a, ic, mc, pc, kc, mr);
                     macro(mc, nc, kc, buf, c, co + ic * ldc + jc, ldc, acc);
                 }

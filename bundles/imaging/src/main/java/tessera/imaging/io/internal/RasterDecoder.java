@@ -43,9 +43,10 @@ public final class RasterDecoder {
             if (in == null) {
                 throw new IOException("Cannot read " + file + ": the file cannot be opened. " + ACCEPTED + ".");
             }
-            ImageReader reader = readerFor(format, in, file);
+            ImageReader reader = readerFor(format, file);
             try {
                 reader.setInput(in, true, false);
+                checkSize(reader.getWidth(0), reader.getHeight(0), file); // before decoding a 20000² print into memory
                 BufferedImage image = reader.read(0);
                 IIOMetadata meta = reader.getImageMetadata(0);
                 FileMetadata m = format == FileFormat.PNG ? FileMetadata.ofPng(meta, file) : FileMetadata.ofTiff(meta);
@@ -61,7 +62,7 @@ public final class RasterDecoder {
         }
     }
 
-    private static ImageReader readerFor(FileFormat format, ImageInputStream in, Path file) throws IOException {
+    private static ImageReader readerFor(FileFormat format, Path file) throws IOException {
         Iterator<ImageReader> it = ImageIO.getImageReadersByFormatName(format == FileFormat.PNG ? "png" : "tiff");
         if (!it.hasNext()) {
             throw new IOException("Cannot read " + file + ": this Java runtime has no " + format.name() + " reader");
@@ -70,7 +71,6 @@ public final class RasterDecoder {
     }
 
     private static RgbImage separated(BufferedImage image, byte[] icc, Path file) throws IOException {
-        checkSize(image, file);
         Raster r = image.getRaster();
         if (r.getNumBands() != 4) {
             throw new IOException("Cannot read " + file + ": it has " + r.getNumBands() + " ink channels; Tessera reads"
@@ -79,18 +79,16 @@ public final class RasterDecoder {
         return CmykProof.toRgb(r, icc, file);
     }
 
-    private static void checkSize(BufferedImage image, Path file) throws IOException {
-        int w = image.getWidth();
-        int h = image.getHeight();
+    private static void checkSize(int w, int h, Path file) throws IOException {
         if ((long) w * h > RgbImage.MAX_PIXELS || w > 16384 || h > 16384) {
-            throw new IOException("Cannot read " + file + ": " + w + "×" + h + " px is larger than a tile may be (16384 × 16384)");
+            throw new IOException("Cannot read " + file + ": " + w + "×" + h + " px is larger than a tile may be (16384 × 16384);"
+                    + " read the design tile, not the laid-out print");
         }
     }
 
     static RgbImage toRgb(BufferedImage image, Path file) throws IOException {
         ColorModel cm = image.getColorModel();
         Raster r = image.getRaster();
-        checkSize(image, file);
         int w = image.getWidth();
         int h = image.getHeight();
         float[] out = new float[3 * w * h];

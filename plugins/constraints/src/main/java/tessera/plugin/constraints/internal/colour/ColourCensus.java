@@ -9,12 +9,14 @@ import tessera.imaging.colour.DeltaE;
  * shades cover less than {@code minAreaFraction} of the tile are ignored (anti-aliased edges, JPEG-like
  * noise). Greedy leader clustering: cells, heaviest first, join the nearest leader within
  * {@code mergeDe}, or lead a new colour. The heaviest shade leads, so the result does not drift along a
- * gradient the way running means would, and it is deterministic.
+ * gradient the way running means would, and it is deterministic. A design is continuous-tone when more
+ * than {@link #MAX_COLOURS} colours count, or when more than half its area lies in colours too small to
+ * count (noise, photographs): no palette describes it.
  *
  * @param distinct        distinct 8-bit sRGB colours in the tile
  * @param colours         colours after merging, above the area threshold; {@link #MAX_COLOURS} for continuous tone
- * @param continuousTone  true when merging stopped at {@link #MAX_COLOURS}: a photographic or gradient design
- * @param ignoredFraction share of the tile's area in colours under the area threshold; 0 for continuous tone
+ * @param continuousTone  true for a photographic, noisy or gradient design (see above)
+ * @param ignoredFraction share of the tile's area in colours under the area threshold
  * @param mergeDe         the ΔE2000 merge distance used
  * @param minAreaFraction the area threshold used, as a fraction
  */
@@ -22,6 +24,14 @@ record ColourCensus(int distinct, int colours, boolean continuousTone, double ig
         double minAreaFraction) {
     /** More colours than any screen or yarn line holds (24 screens, 16 wefts) by a wide margin. */
     static final int MAX_COLOURS = 256;
+    /**
+     * Colours tracked while counting. Many more than {@link #MAX_COLOURS}, because speckle makes many
+     * small colours before the area threshold discards them; cells that find no room are ignored area.
+     * Bounds the work at cells × 1024 cheap distance tests.
+     */
+    static final int MAX_LEADERS = 1024;
+    /** Above this share of uncounted area a design is continuous tone. */
+    static final double MOSTLY_UNCOUNTED = 0.5;
     /**
      * ΔE76 beyond which two sRGB colours cannot be within {@code mergeDe} ΔE2000: CIEDE2000's chroma and
      * hue weights shrink differences of saturated colours, by at most 8.5× over 3 million random pairs of
@@ -38,9 +48,10 @@ record ColourCensus(int distinct, int colours, boolean continuousTone, double ig
     }
 
     static ColourCensus of(ColourHistogram h, LabBins bins, double mergeDe, double minAreaFraction) {
-        double[] leader = new double[3 * MAX_COLOURS];
-        long[] weight = new long[MAX_COLOURS];
+        double[] leader = new double[3 * MAX_LEADERS];
+        long[] weight = new long[MAX_LEADERS];
         int leaders = 0;
+        long overflow = 0;
         double far = DE76_PER_DE2000 * mergeDe;
         for (int b = 0; b < bins.size(); b++) {
             double l = bins.lab(b, 0);
@@ -62,9 +73,9 @@ record ColourCensus(int distinct, int colours, boolean continuousTone, double ig
                     best = k;
                 }
             }
-            if (best < 0 && leaders == MAX_COLOURS) {
-                // continuous tone: the exact count and the ignored area no longer matter
-                return new ColourCensus(h.size(), MAX_COLOURS, true, 0, mergeDe, minAreaFraction);
+            if (best < 0 && leaders == MAX_LEADERS) {
+                overflow += bins.weight(b); // cells come heaviest first: this one is lighter than every tracked colour's lead
+                continue;
             }
             if (best < 0) {
                 best = leaders++;
@@ -76,7 +87,7 @@ record ColourCensus(int distinct, int colours, boolean continuousTone, double ig
         }
         double minPixels = minAreaFraction * bins.total();
         int colours = 0;
-        long ignored = 0;
+        long ignored = overflow;
         for (int k = 0; k < leaders; k++) {
             if (weight[k] >= minPixels) {
                 colours++;
@@ -85,6 +96,7 @@ record ColourCensus(int distinct, int colours, boolean continuousTone, double ig
             }
         }
         double ignoredFraction = bins.total() == 0 ? 0 : ignored / (double) bins.total();
-        return new ColourCensus(h.size(), colours, false, ignoredFraction, mergeDe, minAreaFraction);
+        boolean continuous = colours > MAX_COLOURS || ignoredFraction > MOSTLY_UNCOUNTED;
+        return new ColourCensus(h.size(), continuous ? MAX_COLOURS : colours, continuous, ignoredFraction, mergeDe, minAreaFraction);
     }
 }

@@ -1,8 +1,11 @@
 package tessera.plugin.constraints.internal.colour;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -32,6 +35,8 @@ public final class ColourSolver implements ConstraintSolver {
     public static final String REDUCTION = "colour.reduction";
     /** Mean ΔE2000 of a reduction above which it warns, when the profile names no colour tolerance. */
     static final double DEFAULT_TOLERANCE_DE = 3;
+    /** Above this share of the area in uncounted specks, the count understates what the screens must carry. */
+    static final double SPECKLE_WARNING = 0.05;
 
     /** Configuration (Configuration Admin pid {@code tessera.plugin.constraints.internal.colour.ColourSolver}). */
     public @interface Config {
@@ -94,8 +99,8 @@ public final class ColourSolver implements ConstraintSolver {
         PaletteReduction.Result r = PaletteReduction.reduce(p.tile(), colours, bins, k, dither);
         Pattern q = p.withTile(r.tile());
         List<String> changes = new ArrayList<>();
-        changes.add("reduced " + (before.continuousTone() ? "more than " + ColourCensus.MAX_COLOURS : before.colours()) + " colours to "
-                + r.palette().length + " by k-means in CIELAB" + (dither ? " with error diffusion" : "") + " (ΔE2000 mean "
+        changes.add("reduced " + (before.continuousTone() ? "a continuous-tone design to " + r.palette().length + " colours"
+                : before.colours() + " colours to " + r.palette().length) + " by k-means in CIELAB" + (dither ? " with error diffusion" : "") + " (ΔE2000 mean "
                 + Num.of(r.meanDe(), 1) + ", 95 % of pixels within " + Num.of(r.p95De(), 1) + ", max " + Num.of(r.maxDe(), 1) + ")");
         changes.add("palette: " + palette(r));
         Findings f = new Findings(ID, profile);
@@ -117,12 +122,22 @@ public final class ColourSolver implements ConstraintSolver {
     private static void check(ColourCensus c, ProductionProfile profile, Findings f) {
         f.measure("colour.count", c.colours()).measure("colour.distinct", c.distinct())
                 .measure("colour.ignoredPercent", c.ignoredFraction() * 100).measure("colour.mergeDe2000", c.mergeDe());
-        if (profile == null || profile.maxColours() == null || c.colours() <= profile.maxColours()) {
+        if (profile == null || profile.maxColours() == null) {
             return;
         }
         int max = profile.maxColours();
+        if (c.colours() <= max) {
+            if (c.ignoredFraction() > SPECKLE_WARNING) {
+                f.warning(COUNT, Num.of(c.ignoredFraction() * 100, 1) + " % of the design lies in colours covering under "
+                        + Num.of(c.minAreaFraction() * 100, 2) + " % each (speckle, noise or fine gradients); they are not counted"
+                        + " and will print in the nearest of its " + c.colours() + " colours.",
+                        "Flatten the speckled areas or gradients, or accept that they print in the nearest counted colour.",
+                        c.ignoredFraction() * 100, SPECKLE_WARNING * 100, "%");
+            }
+            return;
+        }
         String counted = c.continuousTone()
-                ? "is continuous-tone: more than " + ColourCensus.MAX_COLOURS + " colours even after merging shades within "
+                ? "is continuous-tone (photographic, noisy or graded): no palette describes it, even after merging shades within "
                         + Num.of(c.mergeDe()) + " ΔE2000"
                 : "has " + c.colours() + " colours after merging shades within " + Num.of(c.mergeDe()) + " ΔE2000"
                         + (c.ignoredFraction() > 0 ? " and ignoring " + Num.of(c.ignoredFraction() * 100, 2)
@@ -142,11 +157,11 @@ public final class ColourSolver implements ConstraintSolver {
         };
     }
 
+    /** @return e.g. "#f4ecd8 62.5 %, #1d3fbb 25 %", largest area first */
     private static String palette(PaletteReduction.Result r) {
-        List<String> parts = new ArrayList<>();
-        for (int j = 0; j < r.palette().length; j++) {
-            parts.add(String.format(Locale.ROOT, "#%06x %s %%", r.palette()[j], Num.of(r.area()[j] * 100, 1)));
-        }
-        return String.join(", ", parts);
+        return IntStream.range(0, r.palette().length).boxed()
+                .sorted(Comparator.comparingDouble((Integer j) -> -r.area()[j]).thenComparing(j -> j))
+                .map(j -> String.format(Locale.ROOT, "#%06x %s %%", r.palette()[j], Num.of(r.area()[j] * 100, 1)))
+                .collect(Collectors.joining(", "));
     }
 }

@@ -25,7 +25,7 @@ final class PaletteReduction {
 
     /**
      * @param tile       the reduced tile
-     * @param palette    packed 0xRRGGBB palette colours, all taken from the design, its heaviest colour first
+     * @param palette    packed 0xRRGGBB palette colours, all taken from the design
      * @param area       share of the tile's pixels per palette colour
      * @param meanDe     pixel-weighted mean ΔE2000 of the change
      * @param p95De      95th percentile over pixels

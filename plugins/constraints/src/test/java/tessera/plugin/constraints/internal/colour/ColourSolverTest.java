@@ -65,11 +65,35 @@ class ColourSolverTest {
     }
 
     @Test
+    void muchUncountedSpeckleWarns() {
+        // a flat ground with 15 % of its pixels in scattered random colours, none large enough to count
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(7);
+        int[] rgb = new int[256 * 256];
+        for (int i = 0; i < rgb.length; i++) {
+            rgb[i] = rnd.nextDouble() < 0.15 ? rnd.nextInt(1 << 24) : 0xf4ecd8;
+        }
+        RgbImage speckled = RgbImage.fromPackedRgb(256, 256, rgb);
+        ConstraintReport r = solver.check(pattern(speckled), rotary64);
+        assertThat(r.passed()).as("%s", r).isTrue();
+        assertThat(r.violations()).singleElement().satisfies(v -> {
+            assertThat(v.rule()).isEqualTo(ColourSolver.COUNT);
+            assertThat(v.severity()).isEqualTo(Severity.WARNING);
+            assertThat(v.message()).contains("are not counted");
+        });
+    }
+
+    @Test
     void aGradientIsManyColours() {
         RgbImage gradient = Designs.of(256, 16, (c, x, y) -> c == 0 ? x / 255.0 : c == 1 ? 0.2 : 1 - x / 255.0);
         ConstraintReport r = solver.check(pattern(gradient), rotary64);
         assertThat(r.measures().get("colour.count")).isGreaterThan(12);
         assertThat(r.passed()).isFalse();
+
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
+        RgbImage noise = Designs.of(128, 128, (c, x, y) -> rnd.nextDouble());
+        Violation v = solver.check(pattern(noise), rotary64).violations().get(0);
+        assertThat(v.message()).startsWith("The design is continuous-tone");
+        assertThat(v.measured()).isEqualTo(256);
     }
 
     @Test
