@@ -7,8 +7,11 @@ package tessera.compute.cpu.internal;
  * own panels, so the threads never wait on each other.
  */
 final class Gemm {
-    static final int KC = 256;
-    static final int MC = 128;
+    /** Deepest K block: a 4×512 A strip (8 KiB) and a 512×16 B strip (32 KiB, L1) per tile (tuned, #4). */
+    static final int KC = 512;
+    /** Rows of A packed per block (64×512 floats = 128 KiB, L2). */
+    static final int MC = 64;
+    /** Columns of B packed per block (512×3072 floats = 6 MiB, L3). */
     static final int NC = 3072;
     /** Below this many multiply-adds one thread does the whole product. */
     private static final long PARALLEL_WORK = 1L << 18;
@@ -88,10 +91,13 @@ final class Gemm {
         Buffers buf = buffers.get();
         int mr = kernel.mr();
         int nr = kernel.nr();
+        // K blocks of equal depth (K = 576 runs as 2 × 288, not 512 + 64)
+        int kSteps = (k + kcBlock - 1) / kcBlock;
+        int kcEven = (k + kSteps - 1) / kSteps;
         for (int jc = n0; jc < n1; jc += ncBlock) {
             int nc = Math.min(ncBlock, n1 - jc);
-            for (int pc = 0; pc < k; pc += kcBlock) {
-                int kc = Math.min(kcBlock, k - pc);
+            for (int pc = 0; pc < k; pc += kcEven) {
+                int kc = Math.min(kcEven, k - pc);
                 boolean acc = accumulate || pc > 0;
                 b.packB(buf.b, pc, kc, jc, nc, nr);
                 for (int ic = m0; ic < m1; ic += mcBlock) {

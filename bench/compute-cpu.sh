@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# #4: CPU GEMM of tessera.compute against OpenBLAS (through numpy), side by side in one run.
+# Rounds interleave the two sides (A B A B ...) because the machine is shared and noisy; the
+# figures are medians over rounds and the ratio is the median of the per-round ratios.
+# Usage: bench/compute-cpu.sh [rounds=3] [n=1024] [seconds=2]     Prints key: value lines last.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROUNDS=${1:-3}; N=${2:-1024}; SECONDS_PER=${3:-2}
+
+find_jdk() {
+  if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]] && "$JAVA_HOME/bin/java" -version 2>&1 | grep -q '"25'; then
+    echo "$JAVA_HOME"; return; fi
+  for d in /usr/lib/jvm/*25*; do [[ -x "$d/bin/java" ]] && { echo "$d"; return; }; done
+  return 1
+}
+JDK=$(find_jdk) || { echo "error: no JDK 25 found (set JAVA_HOME or install one under /usr/lib/jvm)"; exit 2; }
+export JAVA_HOME=$JDK
+
+MOD=bundles/compute
+if ! ./mvnw -q -B -o -f $MOD/pom.xml test-compile >/tmp/compute-bench-build.log 2>&1; then
+  ./mvnw -q -B -f $MOD/pom.xml test-compile >/tmp/compute-bench-build.log 2>&1 \
+    || { echo "error: build failed, see /tmp/compute-bench-build.log"; exit 2; }
+fi
+CP=$MOD/target/classes:$MOD/target/test-classes
+
+HAVE_NUMPY=0
+python3 -c 'import numpy' 2>/dev/null && HAVE_NUMPY=1
+NUMPY_BENCH='
+import sys, time, numpy as np
+n, secs = int(sys.argv[1]), float(sys.argv[2])
+rng = np.random.default_rng(1)
+a = rng.uniform(-1, 1, (n, n)).astype(np.float32); b = rng.uniform(-1, 1, (n, n)).astype(np.float32)
+c = a @ b
+ref = a[:64].astype(np.float64) @ b.astype(np.float64)
+err = np.abs(c[:64] - ref).max() / np.abs(ref).max()
+assert err < 1e-5, f"numpy result is wrong: {err}"
+end = time.perf_counter() + 1
+while time.perf_counter() < end: a @ b
+ts = []; end = time.perf_counter() + secs
+while len(ts) < 7 or time.perf_counter() < end:
+    t = time.perf_counter(); a @ b; ts.append(time.perf_counter() - t)
+ts.sort(); print("%.1f" % (2 * n**3 / ts[len(ts) // 2] / 1e9))
+'
+
+declare -a T1 T2 P1 P2
+for ((r = 0; r < ROUNDS; r++)); do
+  out=$("$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector -Xmx2g -cp "$CP" \
+        tessera.compute.bench.GemmBench n=$N threads=1,2 seconds=$SECONDS_PER 2>/dev/null)
+  [[ $r == 0 ]] && echo "$out" | grep -E '^(device|kernel_reason|validated)' | sort -u
+  T1+=("$(echo "$out" | awk -F': ' "/_1t_gflops/{print \$2}")")
+  T2+=("$(echo "$out" | awk -F': ' "/_2t_gflops/{print \$2}")")
+  if [[ $HAVE_NUMPY == 1 ]]; then
+    P1+=("$(OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 python3 -c "$NUMPY_BENCH" $N $SECONDS_PER)")
+    P2+=("$(OPENBLAS_NUM_THREADS=2 OMP_NUM_THREADS=2 python3 -c "$NUMPY_BENCH" $N $SECONDS_PER)")
+  fi
+  echo "round $((r + 1)): tessera ${T1[r]} / ${T2[r]}  numpy ${P1[r]:-n/a} / ${P2[r]:-n/a} GFLOP/s (1 / 2 threads)"
+done
+
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+ratios() { local -n A=$1 B=$2; for i in "${!A[@]}"; do awk -v x="${A[i]}" -v y="${B[i]}" 'BEGIN{printf "%.3f\n", x/y}'; done; }
+
+echo "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "date: $(date -u +%Y-%m-%dT%H:%MZ)"
+echo "openblas: $([[ $HAVE_NUMPY == 1 ]] && python3 -c 'import numpy; c=numpy.show_config(mode="dicts"); print(numpy.__version__, c["Build Dependencies"]["blas"]["name"], c["Build Dependencies"]["blas"]["version"])' 2>/dev/null || echo 'numpy not installed: no peer in this run')"
+echo "tessera_gemm_n${N}_1t_gflops: $(median "${T1[@]}")"
+echo "tessera_gemm_n${N}_2t_gflops: $(median "${T2[@]}")"
+if [[ $HAVE_NUMPY == 1 ]]; then
+  echo "openblas_gemm_n${N}_1t_gflops: $(median "${P1[@]}")"
+  echo "openblas_gemm_n${N}_2t_gflops: $(median "${P2[@]}")"
+  echo "ratio_tessera_over_openblas_1t: $(median $(ratios T1 P1))"
+  echo "ratio_tessera_over_openblas_2t: $(median $(ratios T2 P2))"
+else
+  echo "ratio_tessera_over_openblas: n/a (python3 with numpy is not installed)"
+fi
