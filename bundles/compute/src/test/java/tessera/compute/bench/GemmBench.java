@@ -74,7 +74,10 @@ public final class GemmBench {
         double[] t = Arrays.copyOf(times, runs);
         Arrays.sort(t);
         double median = t[runs / 2];
-        return 2.0 * n * n * n / median / 1e9;
+        double flop = 2.0 * n * n * n;
+        System.out.printf("spread: %d runs, %.1f best, %.1f worst GFLOP/s%n", runs, flop / t[0] / 1e9,
+                flop / t[runs - 1] / 1e9);
+        return flop / median / 1e9;
     }
 
     private static void validate(float[] a, float[] b, float[] c, int n) {

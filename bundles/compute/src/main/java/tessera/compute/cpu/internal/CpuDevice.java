@@ -2,6 +2,7 @@ package tessera.compute.cpu.internal;
 
 import java.util.Map;
 import java.util.Set;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -31,12 +32,34 @@ public final class CpuDevice implements ComputeDevice, AutoCloseable {
     private final CpuKernels kernels;
     private final CpuKernelChoice choice;
 
-    /** DS constructor: reads threads, pool size and kernel choice from config or system properties. */
+    /**
+     * DS constructor: threads, pool size and kernel choice from the component configuration, then
+     * framework properties, then system properties.
+     */
     @Activate
+    public CpuDevice(BundleContext context, Map<String, Object> config) {
+        this(withFramework(context, config));
+    }
+
+    /** Plain-Java constructor: configuration, then system properties. */
     public CpuDevice(Map<String, Object> config) {
         this(intProperty(config, THREADS, Runtime.getRuntime().availableProcessors()),
                 intProperty(config, POOL_MIB, 512),
                 stringProperty(config, CpuKernelChoice.PROPERTY, ""));
+    }
+
+    private static Map<String, Object> withFramework(BundleContext context, Map<String, Object> config) {
+        Map<String, Object> merged = new java.util.HashMap<>();
+        for (String key : new String[] {THREADS, POOL_MIB, CpuKernelChoice.PROPERTY}) {
+            String v = context == null ? null : context.getProperty(key);
+            if (v != null) {
+                merged.put(key, v);
+            }
+        }
+        if (config != null) {
+            merged.putAll(config);
+        }
+        return merged;
     }
 
     /**

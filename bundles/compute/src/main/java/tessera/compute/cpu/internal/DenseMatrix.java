@@ -4,10 +4,11 @@ import java.util.Arrays;
 
 /** A strided matrix in a float array: element (i, j) at {@code data[offset + i*rs + j*cs]}. */
 record DenseMatrix(float[] data, int offset, int rs, int cs) implements PackSource {
+    private static final StripCopier COPY = StripCopier.BEST;
 
     @Override
-    public void packA(float[] dst, int m0, int mc, int k0, int kc, int mr) {
-        int d = 0;
+    public void packA(float[] dst, int dstOffset, int m0, int mc, int k0, int kc, int mr) {
+        int d = dstOffset;
         for (int s = 0; s < mc; s += mr) {
             int rows = Math.min(mr, mc - s);
             for (int r = 0; r < rows; r++) {
@@ -33,14 +34,14 @@ record DenseMatrix(float[] data, int offset, int rs, int cs) implements PackSour
     }
 
     @Override
-    public void packB(float[] dst, int k0, int kc, int n0, int nc, int nr) {
-        int d = 0;
+    public void packB(float[] dst, int dstOffset, int k0, int kc, int n0, int nc, int nr) {
+        int d = dstOffset;
         for (int s = 0; s < nc; s += nr) {
             int cols = Math.min(nr, nc - s);
             int src = offset + k0 * rs + (n0 + s) * cs;
             for (int p = 0; p < kc; p++, src += rs, d += nr) {
                 if (cs == 1) {
-                    System.arraycopy(data, src, dst, d, cols);
+                    COPY.copy(data, src, dst, d, cols);
                 } else {
                     for (int j = 0, q = src; j < cols; j++, q += cs) {
                         dst[d + j] = data[q];

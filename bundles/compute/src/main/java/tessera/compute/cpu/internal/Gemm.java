@@ -1,17 +1,24 @@
 package tessera.compute.cpu.internal;
 
+import java.util.Arrays;
+
 /**
- * GotoBLAS-style blocked matrix product {@code C = A·B (+ C)} on packed panels: B blocks of
- * KC×NC, A blocks of MC×KC, and a register-tile micro-kernel (#4). Large products are split
- * over the {@link Parallel} threads along N (or M when it is the larger), each thread packing its
- * own panels, so the threads never wait on each other.
+ * GotoBLAS-style blocked matrix product {@code C = A·B (+ C)} on packed panels (#4): for each
+ * KC×NC block of B, packed once and shared by all threads, the threads take tasks of (MC rows of
+ * A) × (a slice of the B panel's columns) from a common counter, so a thread slowed by other work
+ * on a shared machine takes fewer tasks instead of holding the others up. Each task packs its A
+ * block (reused while the same thread keeps the same rows) and runs the register-tile
+ * micro-kernel over its slice.
  */
 final class Gemm {
-    /** Deepest K block: a 4×512 A strip (8 KiB) and a 512×16 B strip (32 KiB, L1) per tile (tuned, #4). */
-    static final int KC = 512;
-    /** Rows of A packed per block (64×512 floats = 128 KiB, L2). */
-    static final int MC = 64;
-    /** Columns of B packed per block (512×3072 floats = 6 MiB, L3). */
+    /**
+     * Deepest K block. Tuned on Zen 3 (#4, GemmTuning, n = 512..2048, 1 and 2 threads): 1024 beat
+     * 256 and 512 by 5-10%, fewer C updates outweighing a 1024×16 B strip (64 KiB) that spills L1.
+     */
+    static final int KC = 1024;
+    /** Rows of A packed per block (32×1024 floats = 128 KiB, L2). */
+    static final int MC = 32;
+    /** Columns of B packed per block (1024×3072 floats = 12 MiB, L3). */
     static final int NC = 3072;
     /** Below this many multiply-adds one thread does the whole product. */
     private static final long PARALLEL_WORK = 1L << 18;
@@ -40,8 +47,25 @@ final class Gemm {
                 new float[roundUp(nc, nr) * kc], new float[mr * nr]));
     }
 
-    private record Buffers(float[] a, float[] b, float[] tile) {
+    /** Per-thread packing space; {@code b} is shared with the workers while its owner runs a product. */
+    private static final class Buffers {
+        final float[] a;
+        final float[] b;
+        final float[] tile;
+        /** Identity of the A block in {@link #a}: (call, jc, pc, ic), to skip repacking. */
+        long packedCall = -1;
+        int packedJc = -1;
+        int packedPc = -1;
+        int packedIc = -1;
+
+        Buffers(float[] a, float[] b, float[] tile) {
+            this.a = a;
+            this.b = b;
+            this.tile = tile;
+        }
     }
+
+    private static final java.util.concurrent.atomic.AtomicLong CALLS = new java.util.concurrent.atomic.AtomicLong();
 
     MicroKernel kernel() {
         return kernel;
@@ -59,70 +83,90 @@ final class Gemm {
         if (k == 0) {
             if (!accumulate) {
                 for (int i = 0; i < m; i++) {
-                    java.util.Arrays.fill(c, co + i * ldc, co + i * ldc + n, 0f);
+                    Arrays.fill(c, co + i * ldc, co + i * ldc + n, 0f);
                 }
             }
             return;
         }
-        int threads = parallel.threads();
-        long work = (long) m * n * k;
-        if (threads == 1 || work < PARALLEL_WORK) {
-            block(0, m, 0, n, k, a, b, c, co, ldc, accumulate);
-            return;
-        }
-        boolean splitN = n >= m;
-        int unit = splitN ? kernel.nr() : kernel.mr();
-        int units = ((splitN ? n : m) + unit - 1) / unit;
-        int parts = Math.min(threads, units);
-        parallel.forEach(parts, t -> {
-            int lo = (int) ((long) units * t / parts) * unit;
-            int hi = Math.min((int) ((long) units * (t + 1) / parts) * unit, splitN ? n : m);
-            if (splitN) {
-                block(0, m, lo, hi, k, a, b, c, co, ldc, accumulate);
-            } else {
-                block(lo, hi, 0, n, k, a, b, c, co, ldc, accumulate);
-            }
-        });
-    }
-
-    /** The sequential blocked product over rows [m0, m1) and columns [n0, n1). */
-    private void block(int m0, int m1, int n0, int n1, int k, PackSource a, PackSource b, float[] c, int co,
-            int ldc, boolean accumulate) {
-        Buffers buf = buffers.get();
+        boolean threaded = parallel.threads() > 1 && (long) m * n * k >= PARALLEL_WORK;
         int mr = kernel.mr();
         int nr = kernel.nr();
+        float[] bPanel = buffers.get().b;
+        long call = CALLS.incrementAndGet();
         // K blocks of equal depth (K = 576 runs as 2 × 288, not 512 + 64)
         int kSteps = (k + kcBlock - 1) / kcBlock;
         int kcEven = (k + kSteps - 1) / kSteps;
-        for (int jc = n0; jc < n1; jc += ncBlock) {
-            int nc = Math.min(ncBlock, n1 - jc);
+        int mBlocks = (m + mcBlock - 1) / mcBlock;
+        for (int jc = 0; jc < n; jc += ncBlock) {
+            int nc = Math.min(ncBlock, n - jc);
+            int strips = (nc + nr - 1) / nr;
+            // whole A blocks per task when there are enough of them; else slices of the panel too
+            int wanted = threaded ? 4 * parallel.threads() : 1;
+            int slices = Math.min(strips, Math.max(1, (wanted + mBlocks - 1) / mBlocks));
+            int perSlice = (strips + slices - 1) / slices;
             for (int pc = 0; pc < k; pc += kcEven) {
                 int kc = Math.min(kcEven, k - pc);
                 boolean acc = accumulate || pc > 0;
-                b.packB(buf.b, pc, kc, jc, nc, nr);
-                for (int ic = m0; ic < m1; ic += mcBlock) {
-                    int mc = Math.min(mcBlock, m1 - ic);
-                    a.packA(buf.a, ic, mc, pc, kc, mr);
-                    macro(mc, nc, kc, buf, c, co + ic * ldc + jc, ldc, acc);
-                }
+                int jcf = jc;
+                int pcf = pc;
+                // pack the B panel, split by strips
+                int packTasks = threaded ? Math.min(strips, parallel.threads() * 2) : 1;
+                run(threaded, packTasks, t -> {
+                    int s0 = (int) ((long) strips * t / packTasks);
+                    int s1 = (int) ((long) strips * (t + 1) / packTasks);
+                    int c0 = s0 * nr;
+                    int c1 = Math.min(nc, s1 * nr);
+                    if (c1 > c0) {
+                        b.packB(bPanel, s0 * nr * kc, pcf, kc, jcf + c0, c1 - c0, nr);
+                    }
+                });
+                run(threaded, mBlocks * slices, t -> {
+                    int ib = t / slices;
+                    int js = t % slices;
+                    int ic = ib * mcBlock;
+                    int mc = Math.min(mcBlock, m - ic);
+                    Buffers buf = buffers.get();
+                    if (buf.packedCall != call || buf.packedJc != jcf || buf.packedPc != pcf || buf.packedIc != ic) {
+                        a.packA(buf.a, 0, ic, mc, pcf, kc, mr);
+                        buf.packedCall = call;
+                        buf.packedJc = jcf;
+                        buf.packedPc = pcf;
+                        buf.packedIc = ic;
+                    }
+                    int s0 = js * perSlice;
+                    int s1 = Math.min(strips, s0 + perSlice);
+                    macro(mc, s0 * nr, Math.min(nc, s1 * nr), kc, buf, bPanel, c, co + ic * ldc + jcf, ldc, acc);
+                });
             }
         }
     }
 
-    private void macro(int mc, int nc, int kc, Buffers buf, float[] c, int co, int ldc, boolean acc) {
+    private void run(boolean threaded, int tasks, java.util.function.IntConsumer body) {
+        if (threaded) {
+            parallel.forEach(tasks, body);
+        } else {
+            for (int t = 0; t < tasks; t++) {
+                body.accept(t);
+            }
+        }
+    }
+
+    /** Micro-kernel over rows [0, mc) of the packed A block and panel columns [n0, n1). */
+    private void macro(int mc, int n0, int n1, int kc, Buffers buf, float[] bPanel, float[] c, int co, int ldc,
+            boolean acc) {
         int mr = kernel.mr();
         int nr = kernel.nr();
-        for (int jr = 0; jr < nc; jr += nr) {
-            int cols = Math.min(nr, nc - jr);
+        for (int jr = n0; jr < n1; jr += nr) {
+            int cols = Math.min(nr, n1 - jr);
             int bo = jr * kc;
             for (int ir = 0; ir < mc; ir += mr) {
                 int rows = Math.min(mr, mc - ir);
                 int ao = ir * kc;
                 int cij = co + ir * ldc + jr;
                 if (rows == mr && cols == nr) {
-                    kernel.run(kc, buf.a, ao, buf.b, bo, c, cij, ldc, acc);
+                    kernel.run(kc, buf.a, ao, bPanel, bo, c, cij, ldc, acc);
                 } else {
-                    kernel.run(kc, buf.a, ao, buf.b, bo, buf.tile, 0, nr, false);
+                    kernel.run(kc, buf.a, ao, bPanel, bo, buf.tile, 0, nr, false);
                     for (int r = 0; r < rows; r++) {
                         int dst = cij + r * ldc;
                         int src = r * nr;

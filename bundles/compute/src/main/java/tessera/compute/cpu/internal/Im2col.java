@@ -44,50 +44,70 @@ final class Im2col implements PackSource {
     }
 
     @Override
-    public void packA(float[] dst, int m0, int mc, int k0, int kc, int mr) {
+    public void packA(float[] dst, int dstOffset, int m0, int mc, int k0, int kc, int mr) {
         throw new UnsupportedOperationException("im2col is only a right-hand operand");
     }
 
+    private static final StripCopier COPY = StripCopier.BEST;
+    /** Strips packed together: k outermost within a group, so the image is read row by row. */
+    private static final int GROUP = 8;
+
     @Override
-    public void packB(float[] dst, int k0, int kc, int n0, int nc, int nr) {
-        int[] iy0 = new int[nr];
-        int[] ix0 = new int[nr];
-        int d = 0;
-        for (int s = 0; s < nc; s += nr) {
-            int cols = Math.min(nr, nc - s);
-            int p0 = n0 + s;
-            for (int j = 0; j < cols; j++) {
-                int p = p0 + j;
-                iy0[j] = (p / ow) * sh - ph;
-                ix0[j] = (p % ow) * sw - pw;
+    public void packB(float[] dst, int dstOffset, int k0, int kc, int n0, int nc, int nr) {
+        int strips = (nc + nr - 1) / nr;
+        int[] iy0 = new int[GROUP * nr];
+        int[] ix0 = new int[GROUP * nr];
+        boolean[] oneRow = new boolean[GROUP];
+        for (int g0 = 0; g0 < strips; g0 += GROUP) {
+            int gs = Math.min(GROUP, strips - g0);
+            for (int s = 0; s < gs; s++) {
+                int p0 = n0 + (g0 + s) * nr;
+                int cols = Math.min(nr, n0 + nc - p0);
+                for (int j = 0; j < nr; j++) {
+                    int p = p0 + Math.min(j, cols - 1);
+                    iy0[s * nr + j] = (p / ow) * sh - ph;
+                    ix0[s * nr + j] = j < cols ? (p % ow) * sw - pw : Integer.MIN_VALUE / 2;
+                }
+                oneRow[s] = cols == nr && sw == 1 && iy0[s * nr] == iy0[s * nr + nr - 1];
             }
-            boolean oneRow = cols == nr && sw == 1 && iy0[0] == iy0[cols - 1];
-            for (int k = k0; k < k0 + kc; k++, d += nr) {
-                int kx = k % kw;
-                int ky = (k / kw) % kh;
-                int c = k / (kw * kh);
-                int chan = base + c * h * w;
+            // walk k = (c, ky, kx) incrementally: a division per element costs more than the copy
+            int kx = k0 % kw;
+            int ky = (k0 / kw) % kh;
+            int chan = base + (k0 / (kw * kh)) * h * w;
+            for (int k = 0; k < kc; k++) {
                 int dy = ky * dh;
                 int dx = kx * dw;
-                if (oneRow) {
-                    int iy = iy0[0] + dy;
-                    int ix = ix0[0] + dx;
-                    if (iy < 0 || iy >= h) {
-                        Arrays.fill(dst, d, d + nr, 0f);
-                        continue;
-                    }
-                    if (ix >= 0 && ix + nr <= w) {
-                        System.arraycopy(x, chan + iy * w + ix, dst, d, nr);
-                        continue;
+                for (int s = 0; s < gs; s++) {
+                    int d = dstOffset + ((g0 + s) * kc + k) * nr;
+                    int q = s * nr;
+                    if (oneRow[s]) {
+                        int iy = iy0[q] + dy;
+                        int ix = ix0[q] + dx;
+                        if (iy < 0 || iy >= h) {
+                            Arrays.fill(dst, d, d + nr, 0f);
+                        } else if (ix >= 0 && ix + nr <= w) {
+                            COPY.copy(x, chan + iy * w + ix, dst, d, nr);
+                        } else {
+                            int row = chan + iy * w;
+                            for (int j = 0; j < nr; j++) {
+                                int xx = ix + j;
+                                dst[d + j] = xx >= 0 && xx < w ? x[row + xx] : 0f;
+                            }
+                        }
+                    } else {
+                        for (int j = 0; j < nr; j++) {
+                            int iy = iy0[q + j] + dy;
+                            int ix = ix0[q + j] + dx;
+                            dst[d + j] = iy >= 0 && iy < h && ix >= 0 && ix < w ? x[chan + iy * w + ix] : 0f;
+                        }
                     }
                 }
-                for (int j = 0; j < cols; j++) {
-                    int iy = iy0[j] + dy;
-                    int ix = ix0[j] + dx;
-                    dst[d + j] = iy >= 0 && iy < h && ix >= 0 && ix < w ? x[chan + iy * w + ix] : 0f;
-                }
-                if (cols < nr) {
-                    Arrays.fill(dst, d + cols, d + nr, 0f);
+                if (++kx == kw) {
+                    kx = 0;
+                    if (++ky == kh) {
+                        ky = 0;
+                        chan += h * w;
+                    }
                 }
             }
         }

@@ -7,13 +7,13 @@ package tessera.compute.cpu.internal;
 interface PackSource {
     /**
      * As the left operand (M×K): rows [m0, m0+mc) and columns [k0, k0+kc) into MR-row strips,
-     * {@code dst[s*MR*kc + p*MR + r]}, rows past mc zero.
+     * {@code dst[dstOffset + s*MR*kc + p*MR + r]}, rows past mc zero.
      */
-    void packA(float[] dst, int m0, int mc, int k0, int kc, int mr);
+    void packA(float[] dst, int dstOffset, int m0, int mc, int k0, int kc, int mr);
 
     /**
      * As the right operand (K×N): rows [k0, k0+kc) and columns [n0, n0+nc) into NR-column strips,
-     * {@code dst[s*NR*kc + p*NR + j]}, columns past nc zero.
+     * {@code dst[dstOffset + s*NR*kc + p*NR + j]}, columns past nc zero.
      */
-    void packB(float[] dst, int k0, int kc, int n0, int nc, int nr);
+    void packB(float[] dst, int dstOffset, int k0, int kc, int n0, int nc, int nr);
 }

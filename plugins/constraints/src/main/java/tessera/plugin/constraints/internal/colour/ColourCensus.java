@@ -9,9 +9,9 @@ import tessera.imaging.colour.DeltaE;
  * shades cover less than {@code minAreaFraction} of the tile are ignored (anti-aliased edges, JPEG-like
  * noise). Greedy leader clustering: cells, heaviest first, join the nearest leader within
  * {@code mergeDe}, or lead a new colour. The heaviest shade leads, so the result does not drift along a
- * gradient the way running means would, and it is deterministic. A design is continuous-tone when more
- * than {@link #MAX_COLOURS} colours count, or when more than half its area lies in colours too small to
- * count (noise, photographs): no palette describes it.
+ * gradient the way running means would, and it is deterministic. A design is continuous-tone when its
+ * colours fill a table of {@link #MAX_COLOURS}, or when more than half its area lies in colours too
+ * small to count (noise, photographs): no palette describes it.
  *
  * @param distinct        distinct 8-bit sRGB colours in the tile
  * @param colours         colours after merging, above the area threshold; {@link #MAX_COLOURS} for continuous tone
@@ -25,11 +25,12 @@ record ColourCensus(int distinct, int colours, boolean continuousTone, double ig
     /** More colours than any screen or yarn line holds (24 screens, 16 wefts) by a wide margin. */
     static final int MAX_COLOURS = 256;
     /**
-     * Colours tracked while counting. Many more than {@link #MAX_COLOURS}, because speckle makes many
-     * small colours before the area threshold discards them; cells that find no room are ignored area.
-     * Bounds the work at cells × 1024 cheap distance tests.
+     * A cell lighter than this share of the area threshold may join a colour but not start one: to
+     * count, a colour must gather 16 such cells within the merge distance, which speckle and noise never
+     * do. Without it, random specks would fill the colour table before the area threshold could
+     * discard them.
      */
-    static final int MAX_LEADERS = 1024;
+    static final int LEAD_FRACTION = 16;
     /** Above this share of uncounted area a design is continuous tone. */
     static final double MOSTLY_UNCOUNTED = 0.5;
     /**
@@ -48,11 +49,13 @@ record ColourCensus(int distinct, int colours, boolean continuousTone, double ig
     }
 
     static ColourCensus of(ColourHistogram h, LabBins bins, double mergeDe, double minAreaFraction) {
-        double[] leader = new double[3 * MAX_LEADERS];
-        long[] weight = new long[MAX_LEADERS];
+        double[] leader = new double[3 * MAX_COLOURS];
+        long[] weight = new long[MAX_COLOURS];
         int leaders = 0;
-        long overflow = 0;
+        long specks = 0;
         double far = DE76_PER_DE2000 * mergeDe;
+        double minPixels = minAreaFraction * bins.total();
+        double minLead = minPixels / LEAD_FRACTION;
         for (int b = 0; b < bins.size(); b++) {
             double l = bins.lab(b, 0);
             double a = bins.lab(b, 1);
@@ -73,9 +76,13 @@ record ColourCensus(int distinct, int colours, boolean continuousTone, double ig
                     best = k;
                 }
             }
-            if (best < 0 && leaders == MAX_LEADERS) {
-                overflow += bins.weight(b); // cells come heaviest first: this one is lighter than every tracked colour's lead
+            if (best < 0 && bins.weight(b) < minLead) {
+                specks += bins.weight(b);
                 continue;
+            }
+            if (best < 0 && leaders == MAX_COLOURS) {
+                // as many colours as the table holds, and this one is heavy: continuous tone, stop counting
+                return new ColourCensus(h.size(), MAX_COLOURS, true, 0, mergeDe, minAreaFraction);
             }
             if (best < 0) {
                 best = leaders++;
@@ -85,9 +92,8 @@ record ColourCensus(int distinct, int colours, boolean continuousTone, double ig
             }
             weight[best] += bins.weight(b);
         }
-        double minPixels = minAreaFraction * bins.total();
         int colours = 0;
-        long ignored = overflow;
+        long ignored = specks;
         for (int k = 0; k < leaders; k++) {
             if (weight[k] >= minPixels) {
                 colours++;
@@ -96,7 +102,7 @@ record ColourCensus(int distinct, int colours, boolean continuousTone, double ig
             }
         }
         double ignoredFraction = bins.total() == 0 ? 0 : ignored / (double) bins.total();
-        boolean continuous = colours > MAX_COLOURS || ignoredFraction > MOSTLY_UNCOUNTED;
+        boolean continuous = ignoredFraction > MOSTLY_UNCOUNTED;
         return new ColourCensus(h.size(), continuous ? MAX_COLOURS : colours, continuous, ignoredFraction, mergeDe, minAreaFraction);
     }
 }

@@ -13,9 +13,9 @@ import tessera.imaging.colour.DeltaE;
  * (the greedy form of k-means++), so the same design always gets the same palette. Each cluster is
  * then printed in its medoid: the design colour, among its {@value #MEDOID_CANDIDATES} heaviest, with
  * the least pixel-weighted ΔE76 to the cluster's colours. A large ground colour so keeps its exact value
- * instead of drifting towards the accents merged into it, or being replaced by an anti-aliased blend
- * near the mean (brand and ground colours matter most to a customer), and the palette holds only
- * colours the designer chose. Every colour of the design maps to its
+ * instead of drifting towards the accents merged into it or giving way to an anti-aliased blend near
+ * the mean (brand and ground colours matter most to a customer), and the palette holds only colours
+ * the designer chose. Every colour of the design maps to its
  * nearest palette colour (or, with dithering, pixels are error-diffused over the palette). The cost is
  * reported as ΔE2000 between each pixel's original and new colour.
  */
