@@ -130,6 +130,12 @@ public record DesignRequest(
                 tileWidthCm, tileHeightCm, dpi, profile, colours, guidance, options);
     }
 
+    /** Copy with the given tile size in pixels. */
+    public DesignRequest withTileSize(int widthPx, int heightPx) {
+        return new DesignRequest(prompt, generator, preset, seed, variations, widthPx, heightPx, repeat,
+                tileWidthCm, tileHeightCm, dpi, profile, colours, guidance, options);
+    }
+
     /** Copy with the given repeat. */
     public DesignRequest withRepeat(RepeatGeometry r) {
         return new DesignRequest(prompt, generator, preset, seed, variations, tileWidthPx, tileHeightPx, r,

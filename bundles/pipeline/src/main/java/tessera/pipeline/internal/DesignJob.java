@@ -21,6 +21,7 @@ import tessera.api.export.Exporter;
 import tessera.api.export.OutputProvenance;
 import tessera.api.generate.Candidate;
 import tessera.api.generate.Generator;
+import tessera.api.generate.GeneratorCapability;
 import tessera.api.job.CandidateRecord;
 import tessera.api.job.JobEvent;
 import tessera.api.job.JobFailedException;
@@ -94,6 +95,7 @@ final class DesignJob {
     private List<Candidate> generate(ProductionProfile profile) throws Exception {
         try (HeldService<Generator> gen = services.holdGenerator(request, options.serviceWait())) {
             used.add(gen.use());
+            request = PrintResolution.tileSizeFor(request, gen.can(GeneratorCapability.ANY_SIZE));
             JobContext ctx = new JobContext(request.seed(), request.repeat(), profile, listener, this::emitGeneration);
             emit("generate", 0.05, "generating with " + gen.use().id() + " " + gen.use().version());
             List<Candidate> out = stage("generate", () -> services.calls().call(gen, options.callTimeout(), "generating",

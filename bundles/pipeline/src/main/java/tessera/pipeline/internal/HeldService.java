@@ -18,8 +18,11 @@ final class HeldService<T> implements AutoCloseable {
     private final ServiceUse use;
     private final long bundleId;
     private final ModelCard card;
+    private final ServiceReference<T> ref;
 
-    private HeldService(ServiceObjects<T> objects, T service, ServiceUse use, long bundleId, ModelCard card) {
+    private HeldService(ServiceReference<T> ref, ServiceObjects<T> objects, T service, ServiceUse use, long bundleId,
+            ModelCard card) {
+        this.ref = ref;
         this.objects = objects;
         this.service = service;
         this.use = use;
@@ -40,7 +43,7 @@ final class HeldService<T> implements AutoCloseable {
         }
         Bundle b = ref.getBundle();
         String bsn = b == null ? "?" : b.getSymbolicName();
-        return new HeldService<>(so, s, new ServiceUse(role, pluginId(ref), pluginVersion(ref), bsn,
+        return new HeldService<>(ref, so, s, new ServiceUse(role, pluginId(ref), pluginVersion(ref), bsn,
                 card == null ? null : card.id()), b == null ? -1 : b.getBundleId(), card);
     }
 
@@ -69,6 +72,11 @@ final class HeldService<T> implements AutoCloseable {
 
     ServiceUse use() {
         return use;
+    }
+
+    /** @return true when the service declares this generator capability */
+    boolean can(String capability) {
+        return ServiceBroker.hasCapability(ref, capability);
     }
 
     /** @return the model card of a model-backed service, else null */

@@ -46,7 +46,9 @@ class ProceduralJobIT {
         assertThat(labels.get("palette").asText()).isEqualTo("sage");
 
         RasterFile tile = ImageFiles.read(out.resolve("design-01-tile.png"));
-        assertThat(tile.image().width()).isEqualTo(256);
+        // the procedural generator draws at any size, so with no --size it draws at print resolution
+        assertThat(tile.image().width()).isEqualTo(1890);
+        assertThat(tile.dpiX()).isCloseTo(300, within(0.5));
         assertThat(SeamMetric.score(tile.image(), RepeatGeometry.HALF_DROP)).isLessThan(SeamMetric.THRESHOLD);
 
         RasterFile print = ImageFiles.read(out.resolve("design-01-print.tif"));

@@ -26,7 +26,8 @@ import tessera.api.ServiceProperties;
 class ComponentDescriptionsTest {
     private static final Path OSGI_INF = Path.of("target/classes/OSGI-INF");
 
-    record Description(String service, Map<String, List<String>> properties) {
+    /** @param arrays names of the properties given in the element body, which DS registers as arrays */
+    record Description(String service, Map<String, List<String>> properties, java.util.Set<String> arrays) {
     }
 
     @Test
@@ -46,6 +47,7 @@ class ComponentDescriptionsTest {
         assertThat(rules(byId.get("colours"))).containsExactly("colour.count", "colour.reduction");
         for (String solver : List.of("repeat", "seam", "resolution", "colours")) {
             assertThat(byId.get(solver).service()).isEqualTo("tessera.api.constraint.ConstraintSolver");
+            assertThat(byId.get(solver).arrays()).as("String[] even for one rule").contains(ServiceProperties.CONSTRAINT_RULES);
         }
         assertThat(byId.get("colours").properties()).containsEntry("dither", List.of("false"));
     }
@@ -57,13 +59,17 @@ class ComponentDescriptionsTest {
     private static Description read(Path file) throws Exception {
         Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file.toFile());
         Map<String, List<String>> props = new HashMap<>();
+        java.util.Set<String> arrays = new java.util.HashSet<>();
         NodeList list = doc.getElementsByTagName("property");
         for (int i = 0; i < list.getLength(); i++) {
             Element e = (Element) list.item(i);
             String value = e.hasAttribute("value") ? e.getAttribute("value") : e.getTextContent().strip();
+            if (!e.hasAttribute("value")) {
+                arrays.add(e.getAttribute("name"));
+            }
             props.put(e.getAttribute("name"), Arrays.stream(value.split("\n")).map(String::strip).toList());
         }
         String service = ((Element) doc.getElementsByTagName("provide").item(0)).getAttribute("interface");
-        return new Description(service, props);
+        return new Description(service, props, arrays);
     }
 }

@@ -16,6 +16,7 @@ import tessera.api.constraint.ConstraintSolver;
 import tessera.api.constraint.RepairResult;
 import tessera.api.pattern.Pattern;
 import tessera.api.profile.ProductionProfile;
+import tessera.plugin.constraints.internal.report.ConstraintRules;
 import tessera.plugin.constraints.internal.report.Findings;
 import tessera.plugin.constraints.internal.report.Num;
 
@@ -25,10 +26,8 @@ import tessera.plugin.constraints.internal.report.Num;
  * ({@link PaletteReduction}) and reports its ΔE2000 cost. Lines without a colour limit (inkjet,
  * sublimation) and checks without a profile only measure.
  */
-@Component(service = ConstraintSolver.class, property = {
-    ServiceProperties.PLUGIN_ID + "=" + ColourSolver.ID,
-    ServiceProperties.CONSTRAINT_RULES + "=" + ColourSolver.COUNT,
-    ServiceProperties.CONSTRAINT_RULES + "=" + ColourSolver.REDUCTION})
+@Component(service = ConstraintSolver.class, property = ServiceProperties.PLUGIN_ID + "=" + ColourSolver.ID)
+@ConstraintRules({ColourSolver.COUNT, ColourSolver.REDUCTION})
 public final class ColourSolver implements ConstraintSolver {
     public static final String ID = "colours";
     public static final String COUNT = "colour.count";

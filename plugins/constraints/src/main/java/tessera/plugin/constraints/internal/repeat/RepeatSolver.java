@@ -16,6 +16,7 @@ import tessera.api.pattern.Pattern;
 import tessera.api.profile.ProductionProfile;
 import tessera.api.profile.RepeatLimits;
 import tessera.api.repeat.RepeatType;
+import tessera.plugin.constraints.internal.report.ConstraintRules;
 import tessera.plugin.constraints.internal.report.Findings;
 import tessera.plugin.constraints.internal.report.Num;
 
@@ -26,12 +27,8 @@ import tessera.plugin.constraints.internal.report.Num;
  * block repeat it equals, and scale the repeat to the nearest size that fits, by at most
  * {@code maxScaleChangePercent}: a larger change is a design decision, not a repair.
  */
-@Component(service = ConstraintSolver.class, property = {
-    ServiceProperties.PLUGIN_ID + "=" + RepeatSolver.ID,
-    ServiceProperties.CONSTRAINT_RULES + "=" + RepeatSolver.TYPE,
-    ServiceProperties.CONSTRAINT_RULES + "=" + RepeatSolver.SIZE,
-    ServiceProperties.CONSTRAINT_RULES + "=" + RepeatSolver.CIRCUMFERENCE,
-    ServiceProperties.CONSTRAINT_RULES + "=" + RepeatSolver.HOOKS})
+@Component(service = ConstraintSolver.class, property = ServiceProperties.PLUGIN_ID + "=" + RepeatSolver.ID)
+@ConstraintRules({RepeatSolver.TYPE, RepeatSolver.SIZE, RepeatSolver.CIRCUMFERENCE, RepeatSolver.HOOKS})
 public final class RepeatSolver implements ConstraintSolver {
     public static final String ID = "repeat";
     public static final String TYPE = "repeat.type";

@@ -9,6 +9,7 @@ import tessera.api.constraint.ConstraintSolver;
 import tessera.api.constraint.Severity;
 import tessera.api.pattern.Pattern;
 import tessera.api.profile.ProductionProfile;
+import tessera.plugin.constraints.internal.report.ConstraintRules;
 import tessera.plugin.constraints.internal.report.Findings;
 import tessera.plugin.constraints.internal.report.Num;
 
@@ -27,10 +28,8 @@ import tessera.plugin.constraints.internal.report.Num;
  * A jacquard also needs at least one pixel per end and per pick, so its sett raises the requirement.
  * Repair is left to the export (wrap-aware resampling) and to generators that add detail.
  */
-@Component(service = ConstraintSolver.class, property = {
-    ServiceProperties.PLUGIN_ID + "=" + ResolutionSolver.ID,
-    ServiceProperties.CONSTRAINT_RULES + "=" + ResolutionSolver.DPI,
-    ServiceProperties.CONSTRAINT_RULES + "=" + ResolutionSolver.ASPECT})
+@Component(service = ConstraintSolver.class, property = ServiceProperties.PLUGIN_ID + "=" + ResolutionSolver.ID)
+@ConstraintRules({ResolutionSolver.DPI, ResolutionSolver.ASPECT})
 public final class ResolutionSolver implements ConstraintSolver {
     public static final String ID = "resolution";
     public static final String DPI = "resolution.dpi";

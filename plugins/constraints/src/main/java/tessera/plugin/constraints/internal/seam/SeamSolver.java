@@ -16,6 +16,7 @@ import tessera.api.repeat.RepeatGeometry;
 import tessera.api.repeat.RepeatType;
 import tessera.imaging.repeat.SeamMetric;
 import tessera.imaging.repeat.SeamMetric.SeamScore;
+import tessera.plugin.constraints.internal.report.ConstraintRules;
 import tessera.plugin.constraints.internal.report.Findings;
 import tessera.plugin.constraints.internal.report.Num;
 
@@ -27,9 +28,8 @@ import tessera.plugin.constraints.internal.report.Num;
  * between imaging's calibration sets (seamless up to 1.29, visible from 1.56) and the verdict is left
  * to a person. Needs no profile: every line prints the same seams.
  */
-@Component(service = ConstraintSolver.class, property = {
-    ServiceProperties.PLUGIN_ID + "=" + SeamSolver.ID,
-    ServiceProperties.CONSTRAINT_RULES + "=" + SeamSolver.RULE})
+@Component(service = ConstraintSolver.class, property = ServiceProperties.PLUGIN_ID + "=" + SeamSolver.ID)
+@ConstraintRules({SeamSolver.RULE})
 public final class SeamSolver implements ConstraintSolver {
     public static final String ID = "seam";
     public static final String RULE = "seam";
