@@ -15,6 +15,21 @@ mkdir -p "$dest"
 python3 - "$root/bundles/api/target/tessera-api-"*-SNAPSHOT.jar "$dest/tessera-api-$ver.jar" "$ver" <<'PY'
 import re, sys, zipfile
 src, dst, ver = sys.argv[1], sys.argv[2], sys.argv[3]
+
+def fold(text):
+    """Manifest lines are at most 72 bytes; longer headers continue on lines that start with a space."""
+    out = bytearray()
+    for line in text.replace("\r\n", "\n").split("\n"):
+        b = line.encode("utf-8")
+        first = True
+        while True:
+            room = 72 if first else 71
+            chunk, b = b[:room], b[room:]
+            out += (b"" if first else b" ") + chunk + b"\r\n"
+            first = False
+            if not b:
+                break
+    return bytes(out).replace(b"\r\n\r\n\r\n", b"\r\n\r\n")
 with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
     for item in zin.infolist():
         data = zin.read(item.filename)
@@ -22,7 +37,7 @@ with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED
             text = data.decode("utf-8").replace("\r\n ", "")  # unfold continuation lines
             text = re.sub(r"(?m)^Bundle-Version: .*$", "Bundle-Version: " + ver, text)
             text = re.sub(r"(?m)^Bnd-LastModified: .*\n", "", text)
-            data = text.encode("utf-8")
+            data = fold(text)
         zout.writestr(item, data)
 PY
 cat > "$dest/tessera-api-$ver.pom" <<POM
