@@ -1,6 +1,7 @@
 package tessera.compute.cpu.internal;
 
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * GotoBLAS-style blocked matrix product {@code C = A·B (+ C)} on packed panels (#4): for each
@@ -22,6 +23,8 @@ final class Gemm {
     static final int NC = 3072;
     /** Below this many multiply-adds one thread does the whole product. */
     private static final long PARALLEL_WORK = 1L << 18;
+    /** Numbers products, so a thread knows whether its packed A block is still current. */
+    private static final AtomicLong CALLS = new AtomicLong();
 
     private final MicroKernel kernel;
     private final Parallel parallel;
@@ -65,8 +68,6 @@ final class Gemm {
         }
     }
 
-    private static final java.util.concurrent.atomic.AtomicLong CALLS = new java.util.concurrent.atomic.AtomicLong();
-
     MicroKernel kernel() {
         return kernel;
     }
@@ -89,7 +90,6 @@ final class Gemm {
             return;
         }
         boolean threaded = parallel.threads() > 1 && (long) m * n * k >= PARALLEL_WORK;
-        int mr = kernel.mr();
         int nr = kernel.nr();
         float[] bPanel = buffers.get().b;
         long call = CALLS.incrementAndGet();
@@ -103,42 +103,49 @@ final class Gemm {
             // whole A blocks per task when there are enough of them; else slices of the panel too
             int wanted = threaded ? 4 * parallel.threads() : 1;
             int slices = Math.min(strips, Math.max(1, (wanted + mBlocks - 1) / mBlocks));
-            int perSlice = (strips + slices - 1) / slices;
             for (int pc = 0; pc < k; pc += kcEven) {
-                int kc = Math.min(kcEven, k - pc);
-                boolean acc = accumulate || pc > 0;
-                int jcf = jc;
-                int pcf = pc;
-                // pack the B panel, split by strips
+                Panel p = new Panel(call, jc, nc, strips, pc, Math.min(kcEven, k - pc), accumulate || pc > 0, slices);
                 int packTasks = threaded ? Math.min(strips, parallel.threads() * 2) : 1;
-                run(threaded, packTasks, t -> {
-                    int s0 = (int) ((long) strips * t / packTasks);
-                    int s1 = (int) ((long) strips * (t + 1) / packTasks);
-                    int c0 = s0 * nr;
-                    int c1 = Math.min(nc, s1 * nr);
-                    if (c1 > c0) {
-                        b.packB(bPanel, s0 * nr * kc, pcf, kc, jcf + c0, c1 - c0, nr);
-                    }
-                });
-                run(threaded, mBlocks * slices, t -> {
-                    int ib = t / slices;
-                    int js = t % slices;
-                    int ic = ib * mcBlock;
-                    int mc = Math.min(mcBlock, m - ic);
-                    Buffers buf = buffers.get();
-                    if (buf.packedCall != call || buf.packedJc != jcf || buf.packedPc != pcf || buf.packedIc != ic) {
-                        a.packA(buf.a, 0, ic, mc, pcf, kc, mr);
-                        buf.packedCall = call;
-                        buf.packedJc = jcf;
-                        buf.packedPc = pcf;
-                        buf.packedIc = ic;
-                    }
-                    int s0 = js * perSlice;
-                    int s1 = Math.min(strips, s0 + perSlice);
-                    macro(mc, s0 * nr, Math.min(nc, s1 * nr), kc, buf, bPanel, c, co + ic * ldc + jcf, ldc, acc);
-                });
+                run(threaded, packTasks, t -> packPanel(p, b, bPanel, t, packTasks));
+                run(threaded, mBlocks * slices, t -> computeTask(p, a, m, bPanel, c, co, ldc, t));
             }
         }
+    }
+
+    /** One packed KC×NC block of B and how its work is cut into tasks. */
+    private record Panel(long call, int jc, int nc, int strips, int pc, int kc, boolean accumulate, int slices) {
+    }
+
+    /** Packs part {@code t} of {@code parts} of the panel's strips into their place. */
+    private void packPanel(Panel p, PackSource b, float[] bPanel, int t, int parts) {
+        int nr = kernel.nr();
+        int s0 = (int) ((long) p.strips() * t / parts);
+        int s1 = (int) ((long) p.strips() * (t + 1) / parts);
+        int c0 = s0 * nr;
+        int c1 = Math.min(p.nc(), s1 * nr);
+        if (c1 > c0) {
+            b.packB(bPanel, s0 * nr * p.kc(), p.pc(), p.kc(), p.jc() + c0, c1 - c0, nr);
+        }
+    }
+
+    /** Task t: A block t / slices (packed unless this thread holds it already) × panel slice t % slices. */
+    private void computeTask(Panel p, PackSource a, int m, float[] bPanel, float[] c, int co, int ldc, int t) {
+        int nr = kernel.nr();
+        int ic = (t / p.slices()) * mcBlock;
+        int mc = Math.min(mcBlock, m - ic);
+        Buffers buf = buffers.get();
+        if (buf.packedCall != p.call() || buf.packedJc != p.jc() || buf.packedPc != p.pc() || buf.packedIc != ic) {
+            a.packA(buf.a, 0, ic, mc, p.pc(), p.kc(), kernel.mr());
+            buf.packedCall = p.call();
+            buf.packedJc = p.jc();
+            buf.packedPc = p.pc();
+            buf.packedIc = ic;
+        }
+        int perSlice = (p.strips() + p.slices() - 1) / p.slices();
+        int s0 = (t % p.slices()) * perSlice;
+        int s1 = Math.min(p.strips(), s0 + perSlice);
+        macro(mc, s0 * nr, Math.min(p.nc(), s1 * nr), p.kc(), buf, bPanel, c, co + ic * ldc + p.jc(), ldc,
+                p.accumulate());
     }
 
     private void run(boolean threaded, int tasks, java.util.function.IntConsumer body) {

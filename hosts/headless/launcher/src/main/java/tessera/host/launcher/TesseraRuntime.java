@@ -72,6 +72,10 @@ public final class TesseraRuntime implements AutoCloseable {
         config.put("felix.fileinstall.log.level", "1");
         config.put("felix.fileinstall.filter", ".*\\.(jar|cfg|config)");
         config.put("ds.loglevel", "error");
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
+            // #4: the compute bundle's fast GEMM imports the Vector API; without the module it runs pure Java
+            config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, "jdk.incubator.vector");
+        }
         config.put("felix.log.level", "1");
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class, TesseraRuntime.class.getClassLoader())
                 .findFirst().orElseThrow(() -> new IllegalStateException("Apache Felix is not on the launcher's class path (lib/)"));
