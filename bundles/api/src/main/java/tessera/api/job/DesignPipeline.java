@@ -3,6 +3,7 @@ package tessera.api.job;
 import org.osgi.annotation.versioning.ProviderType;
 
 import tessera.api.design.DesignRequest;
+import tessera.api.pattern.Pattern;
 
 /**
  * Runs a design request through generate → constrain → provenance → export. Every host (CLI, HTTP, batch,
@@ -17,4 +18,18 @@ public interface DesignPipeline {
      * @throws JobFailedException when the job failed or was cancelled; its record says why
      */
     JobRecord run(DesignRequest request, JobOptions options, JobListener listener) throws JobFailedException;
+
+    /**
+     * Runs an existing design (a customer's file, a scan of artwork) through constrain → provenance and,
+     * when {@code export} is true, export: what {@code tessera check} and {@code tessera export} do.
+     *
+     * @param pattern the design with its repeat and physical size
+     * @param profile production profile id to check against, or null for profile-free checks (seam)
+     * @param export  true to write production files into {@code options.outDir()}, false to check only
+     * @return the record, also written as {@code job.json} in the output folder; its request describes the pattern
+     * @throws JobFailedException when the job failed; its record says why
+     * @since 1.1
+     */
+    JobRecord runPattern(Pattern pattern, String profile, boolean export, JobOptions options, JobListener listener)
+            throws JobFailedException;
 }

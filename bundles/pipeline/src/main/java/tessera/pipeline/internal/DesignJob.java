@@ -54,12 +54,29 @@ final class DesignJob {
     private ModelCard generatorCard;
     private ServiceUse generatorUse;
 
+    /** An existing design to check (and export) instead of generating; null for a generation job. */
+    private final Pattern input;
+    private final boolean export;
+
     DesignJob(PipelineServices services, DesignRequest request, JobOptions options, JobListener listener) {
+        this(services, request, options, listener, null, true);
+    }
+
+    private DesignJob(PipelineServices services, DesignRequest request, JobOptions options, JobListener listener,
+            Pattern input, boolean export) {
         this.services = services;
         this.asked = request;
         this.request = request;
         this.options = options;
         this.listener = listener == null ? JobListener.NONE : listener;
+        this.input = input;
+        this.export = export;
+    }
+
+    /** A job that checks (and, with {@code export}, exports) an existing pattern. */
+    static DesignJob forPattern(PipelineServices services, Pattern pattern, DesignRequest described, boolean export,
+            JobOptions options, JobListener listener) {
+        return new DesignJob(services, described, options, listener, pattern, export);
     }
 
     JobRecord run() throws JobFailedException {
@@ -71,7 +88,9 @@ final class DesignJob {
             request = asked.withSeed(seed).withRepeat(repeat);
             emit("resolve", 0, "job " + jobId + ": resolving services");
             ProductionProfile profile = stage("resolve", () -> services.profile(request.profile(), options.serviceWait()));
-            List<Candidate> candidates = generate(profile);
+            List<Candidate> candidates = input != null
+                    ? List.of(new Candidate(0, request.seed(), input.tile(), input.labels(), null))
+                    : generate(profile);
             for (Candidate c : candidates) {
                 checkCancelled();
                 records.add(finish(c, profile, candidates.size()));
@@ -111,7 +130,7 @@ final class DesignJob {
     private CandidateRecord finish(Candidate c, ProductionProfile profile, int count) throws Exception {
         double base = 0.5 + 0.5 * c.index() / count;
         String name = String.format("design-%02d", c.index() + 1);
-        Pattern pattern = new Pattern(c.tile(), request.repeat(), request.tileWidthCmOrDefault(),
+        Pattern pattern = input != null ? input : new Pattern(c.tile(), request.repeat(), request.tileWidthCmOrDefault(),
                 request.tileHeightCmOrDefault(), c.labels());
         emit("constrain", base, name + ": checking");
         List<ConstraintReport> checks = new ArrayList<>();
@@ -153,6 +172,10 @@ final class DesignJob {
             }
         }
         checkCancelled();
+        if (!export) {
+            return new CandidateRecord(c.index(), c.seed(), c.labels(), checks, repairs, after, provenance, List.of(),
+                    verdict(checks, after, provenance));
+        }
         emit("export", base, name + ": writing files");
         ExportContext ctx = new ExportContext(options.outDir(), name, outputProvenance());
         Pattern p = pattern;
@@ -163,13 +186,20 @@ final class DesignJob {
                         () -> s.service().export(p, profile, ctx))));
             }
         }
-        List<ConstraintReport> verdict = after.isEmpty() ? checks : after;
-        boolean passed = verdict.stream().allMatch(ConstraintReport::passed)
-                && provenance.stream().allMatch(ProvenanceReport::passed);
-        return new CandidateRecord(c.index(), c.seed(), c.labels(), checks, repairs, after, provenance, files, passed);
+        return new CandidateRecord(c.index(), c.seed(), c.labels(), checks, repairs, after, provenance, files,
+                verdict(checks, after, provenance));
+    }
+
+    private static boolean verdict(List<ConstraintReport> checks, List<ConstraintReport> after,
+            List<ProvenanceReport> provenance) {
+        List<ConstraintReport> last = after.isEmpty() ? checks : after;
+        return last.stream().allMatch(ConstraintReport::passed) && provenance.stream().allMatch(ProvenanceReport::passed);
     }
 
     private OutputProvenance outputProvenance() {
+        if (generatorUse == null) { // a design that came in as a file: no generator to name
+            return new OutputProvenance("Tessera " + services.engineVersion(), null, null, null, null, null, jobId);
+        }
         return new OutputProvenance("Tessera " + services.engineVersion(), generatorUse.id(), generatorUse.version(),
                 generatorCard == null ? null : generatorCard.id(),
                 generatorCard == null ? null : generatorCard.trainingManifestSha256(),

@@ -13,6 +13,7 @@ import tessera.api.job.JobFailedException;
 import tessera.api.job.JobListener;
 import tessera.api.job.JobOptions;
 import tessera.api.job.JobRecord;
+import tessera.api.pattern.Pattern;
 import tessera.pipeline.PluginIncident;
 import tessera.pipeline.PluginIncidents;
 
@@ -33,6 +34,13 @@ public final class DesignPipelineService implements DesignPipeline, PluginIncide
     @Override
     public JobRecord run(DesignRequest request, JobOptions options, JobListener listener) throws JobFailedException {
         return new DesignJob(services, request, options, listener).run();
+    }
+
+    @Override
+    public JobRecord runPattern(Pattern pattern, String profile, boolean export, JobOptions options, JobListener listener)
+            throws JobFailedException {
+        return DesignJob.forPattern(services, pattern, PatternRequest.describe(pattern, profile, services), export, options,
+                listener).run();
     }
 
     @Override

@@ -113,6 +113,23 @@ final class PipelineServices {
                         : "known profiles: " + String.join(", ", known.stream().sorted().toList())));
     }
 
+    /** The named profile if a catalog has it now (no waiting), else null. */
+    ProductionProfile profileNow(String id) {
+        for (ServiceReference<ProfileCatalog> ref : broker.all(ProfileCatalog.class, null)) {
+            try (HeldService<ProfileCatalog> cat = HeldService.take(context, ref, "catalog", null)) {
+                if (cat != null) {
+                    Optional<ProductionProfile> p = cat.service().find(id);
+                    if (p.isPresent()) {
+                        return p.get();
+                    }
+                }
+            } catch (RuntimeException e) {
+                // a broken catalog is reported by the job's own profile lookup
+            }
+        }
+        return null;
+    }
+
     /** The model card a model-backed service names, read from its bundle; null when it names none or it is unreadable. */
     ModelCard modelCard(ServiceReference<?> ref) {
         Object path = ref.getProperty(ServiceProperties.MODEL_CARD);

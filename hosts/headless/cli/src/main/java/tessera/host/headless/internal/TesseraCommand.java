@@ -7,7 +7,8 @@ import picocli.CommandLine.Option;
 /** The top-level {@code tessera} command. */
 @Command(name = "tessera", mixinStandardHelpOptions = true, versionProvider = TesseraCommand.Version.class,
         description = "Tessera: AI textile and surface-pattern engine (headless host).",
-        subcommands = {GenerateCommand.class, BundlesCommand.class, DatasetCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {GenerateCommand.class, PatternCommand.Check.class, PatternCommand.Export.class,
+            BundlesCommand.class, DatasetCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 1 failed, 2 bad input, 3 designs made but a production check still fails."})
 final class TesseraCommand implements Runnable {
     // Read by the launcher before the framework starts; declared here so that help lists them and parsing accepts them.
