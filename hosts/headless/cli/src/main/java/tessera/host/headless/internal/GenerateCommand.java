@@ -15,7 +15,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import tessera.api.InvalidValueException;
 import tessera.api.design.DesignRequest;
-import tessera.api.job.CandidateRecord;
 import tessera.api.job.JobFailedException;
 import tessera.api.job.JobOptions;
 import tessera.api.job.JobRecord;
@@ -121,21 +120,13 @@ final class GenerateCommand implements Callable<Integer> {
         try {
             record = engine.pipeline().run(request, jobOptions, json || runs > 1 ? e -> { } : new ProgressPrinter(err));
         } catch (JobFailedException e) {
-            if (json) {
-                out.println(TesseraJson.write(e.record()));
-            }
-            err.println("tessera generate: job " + e.record().jobId() + " " + e.record().status().id() + ": " + e.getMessage());
-            return ExitCode.FAILED;
+            return JobOutcome.failed("tessera generate", e, json, out, err);
         }
-        if (json) {
-            out.println(TesseraJson.write(record));
-        } else {
-            Summary.print(record, out);
-        }
+        int code = JobOutcome.succeeded(record, json, out);
         if (parent.verbose) {
             err.printf("job %s: %.1f ms %s%n", record.jobId(), (System.nanoTime() - t0) / 1e6, record.timingsMs());
         }
-        return record.candidates().stream().allMatch(CandidateRecord::passed) ? ExitCode.OK : ExitCode.CHECKS_FAILED;
+        return code;
     }
 
     private DesignRequest request() throws IOException, InvalidJsonException {

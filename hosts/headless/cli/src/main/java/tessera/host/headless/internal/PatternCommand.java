@@ -15,11 +15,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import tessera.api.InvalidValueException;
 import tessera.api.image.RgbImage;
-import tessera.api.job.CandidateRecord;
 import tessera.api.job.JobFailedException;
 import tessera.api.job.JobOptions;
 import tessera.api.job.JobRecord;
-import tessera.api.json.TesseraJson;
 import tessera.api.pattern.Pattern;
 import tessera.api.repeat.RepeatGeometry;
 import tessera.imaging.io.GimpPattern;
@@ -72,18 +70,9 @@ abstract class PatternCommand implements Callable<Integer> {
                     new JobOptions(outDir(), null, null, exports()), // a check reports; an export also repairs
                     json ? e -> { } : new ProgressPrinter(err));
         } catch (JobFailedException e) {
-            if (json) {
-                out.println(TesseraJson.write(e.record()));
-            }
-            err.println(name + ": " + e.getMessage());
-            return ExitCode.FAILED;
+            return JobOutcome.failed(name, e, json, out, err);
         }
-        if (json) {
-            out.println(TesseraJson.write(record));
-        } else {
-            Summary.print(record, out);
-        }
-        return record.candidates().stream().allMatch(CandidateRecord::passed) ? ExitCode.OK : ExitCode.CHECKS_FAILED;
+        return JobOutcome.succeeded(record, json, out);
     }
 
     private Pattern read() throws IOException {
