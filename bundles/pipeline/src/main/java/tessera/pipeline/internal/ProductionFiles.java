@@ -1,13 +1,8 @@
 package tessera.pipeline.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 import tessera.api.design.DesignRequest;
@@ -37,20 +32,20 @@ final class ProductionFiles {
         List<ExportedFile> files = new ArrayList<>();
         Path tile = ctx.outDir().resolve(ctx.baseName() + "-tile.png");
         ImageFiles.writePng(pattern.tile(), pattern.dpiX(), tile);
-        files.add(describe(ctx.outDir(), tile, "tile", "image/png"));
+        files.add(ExportedFile.describe(ctx.outDir(), tile, "tile", "image/png"));
 
         // one repeat at the requested print DPI, resampled wrap-aware so the seams stay invisible
         PrintLayout print = new PrintLayout(pattern.repeat(), pattern.widthCm(), pattern.heightCm(), request.dpiOrDefault());
         Path tif = ctx.outDir().resolve(ctx.baseName() + "-print.tif");
         ImageFiles.writeTiff(print.tileAtPrintResolution(pattern.tile()), TiffOptions.of(request.dpiOrDefault()), tif);
-        files.add(describe(ctx.outDir(), tif, "print", "image/tiff"));
+        files.add(ExportedFile.describe(ctx.outDir(), tif, "print", "image/tiff"));
 
         Path preview = ctx.outDir().resolve(ctx.baseName() + "-preview.png");
         RgbImage small = previewTile(pattern);
         int repeats = pattern.repeat().type() == RepeatType.MIRROR ? 4 : 3; // a mirror repeat's period is two tiles
         double previewDpi = pattern.dpiX() * small.width() / pattern.tile().width();
         ImageFiles.writePng(RepeatLayout.of(small, pattern.repeat()).preview(small, repeats, repeats), previewDpi, preview);
-        files.add(describe(ctx.outDir(), preview, "preview", "image/png"));
+        files.add(ExportedFile.describe(ctx.outDir(), preview, "preview", "image/png"));
         return files;
     }
 
@@ -64,23 +59,5 @@ final class ProductionFiles {
         double f = (double) PREVIEW_TILE_PX / longest;
         int w = Math.max(2, (int) Math.round(t.width() * f) & ~1), h = Math.max(2, (int) Math.round(t.height() * f) & ~1);
         return WrapResampler.resample(t, pattern.repeat(), w, h);
-    }
-
-    static ExportedFile describe(Path root, Path file, String role, String mediaType) throws IOException {
-        return new ExportedFile(root.relativize(file).toString().replace('\\', '/'), role, mediaType, Files.size(file),
-                sha256(file));
-    }
-
-    static String sha256(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[1 << 16];
-            for (int n; (n = in.read(buf)) > 0;) {
-                md.update(buf, 0, n);
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
     }
 }

@@ -40,7 +40,8 @@ class PatternCheckIT {
 
     @Test
     void aGeneratedTileChecksAgainstItsProfileUsingItsOwnDpi() {
-        Engine.Result r = engine.cli("check", tile.toString(), "--profile", "inkjet-300-cmyk", "--repeat", "half-drop", "--json");
+        Engine.Result r = engine.cli("check", tile.toString(), "--profile", "inkjet-300-cmyk", "--repeat", "half-drop", "--json",
+                "--out", tmp.resolve("c1").toString());
         JsonNode c = r.json().get("candidates").get(0);
         assertThat(r.json().get("request").get("tileWidthCm").asDouble()).isCloseTo(16, within(0.01));
         assertThat(c.get("files")).isEmpty();
@@ -57,8 +58,13 @@ class PatternCheckIT {
         assertThat(r.code()).as(r.toString()).isIn(0, 3);
         RasterFile print = ImageFiles.read(out.resolve("design-01-print.tif"));
         assertThat(print.dpiX()).isCloseTo(150, within(0.01));
+        // the screen-separation exporter: one film per screen plus the colour table
+        assertThat(out.resolve("design-01-colours.json")).exists();
+        try (var films = Files.list(out)) {
+            assertThat(films.filter(f -> f.getFileName().toString().startsWith("design-01-sep-")).count()).isBetween(1L, 6L);
+        }
         Engine.Result again = engine.cli("check", out.resolve("design-01-print.tif").toString(), "--profile", "rotary-64-6",
-                "--repeat", "half-drop", "--json");
+                "--repeat", "half-drop", "--json", "--out", tmp.resolve("c2").toString());
         JsonNode checks = again.json().get("candidates").get(0).get("checks");
         for (JsonNode report : checks) {
             if (!report.get("solver").asText().equals("colours")) { // the tile itself may carry more colours than 6
@@ -68,25 +74,36 @@ class PatternCheckIT {
     }
 
     @Test
+    void anInkjetExportCarriesACmykPrintWithItsProfile() throws Exception {
+        Path out = tmp.resolve("inkjet");
+        Engine.Result r = engine.cli("export", tile.toString(), "--profile", "inkjet-300-cmyk", "--repeat", "half-drop", "--out",
+                out.toString());
+        assertThat(r.code()).as(r.toString()).isIn(0, 3);
+        RasterFile cmyk = ImageFiles.read(out.resolve("design-01-print-cmyk.tif"));
+        assertThat(cmyk.dpiX()).isCloseTo(300, within(0.01));
+        assertThat(cmyk.iccProfile()).isNotNull();
+    }
+
+    @Test
     void aRealGimpPatternWithAVisibleSeamFailsItsCheck() {
         Path marble = Path.of("/usr/share/gimp/2.0/patterns/Stone/marble3.pat");
         Assumptions.assumeTrue(Files.exists(marble) || "true".equals(System.getenv("CI")), "gimp-data not installed");
-        Engine.Result r = engine.cli("check", marble.toString(), "--width-cm", "10");
+        Engine.Result r = engine.cli("check", marble.toString(), "--width-cm", "10", "--out", tmp.resolve("c3").toString());
         assertThat(r.code()).as(r.toString()).isEqualTo(3);
         assertThat(r.out()).contains("seam").contains("FAIL");
     }
 
     @Test
     void badFilesGetAClearMessage() throws Exception {
-        Engine.Result missing = engine.cli("check", tmp.resolve("nope.png").toString());
+        Engine.Result missing = engine.cli("check", tmp.resolve("nope.png").toString(), "--out", tmp.resolve("c4").toString());
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("nope.png");
         Path text = tmp.resolve("notes.png");
         Files.writeString(text, "not an image");
-        Engine.Result junk = engine.cli("check", text.toString());
+        Engine.Result junk = engine.cli("check", text.toString(), "--out", tmp.resolve("c5").toString());
         assertThat(junk.code()).isEqualTo(2);
         assertThat(junk.err()).contains("not a PNG or TIFF");
-        Engine.Result profile = engine.cli("check", tile.toString(), "--profile", "no-such-line");
+        Engine.Result profile = engine.cli("check", tile.toString(), "--profile", "no-such-line", "--out", tmp.resolve("c6").toString());
         assertThat(profile.code()).isEqualTo(1);
         assertThat(profile.err()).contains("unknown production profile 'no-such-line'").contains("rotary-64-6");
     }

@@ -39,7 +39,7 @@ class ComponentDescriptionsTest {
                 byId.put(d.properties().get(ServiceProperties.PLUGIN_ID).get(0), d);
             }
         }
-        assertThat(byId).containsOnlyKeys("profiles", "repeat", "seam", "resolution", "colours");
+        assertThat(byId).containsOnlyKeys("profiles", "repeat", "seam", "resolution", "colours", "separations", "cmyk-tiff");
         assertThat(byId.get("profiles").service()).isEqualTo("tessera.api.profile.ProfileCatalog");
         assertThat(rules(byId.get("repeat"))).containsExactly("repeat.type", "repeat.size", "repeat.circumference", "repeat.hooks");
         assertThat(rules(byId.get("seam"))).containsExactly("seam");
@@ -50,6 +50,16 @@ class ComponentDescriptionsTest {
             assertThat(byId.get(solver).arrays()).as("String[] even for one rule").contains(ServiceProperties.CONSTRAINT_RULES);
         }
         assertThat(byId.get("colours").properties()).containsEntry("dither", List.of("false"));
+        assertThat(byId.get("cmyk-tiff").properties()).containsEntry("intent", List.of("PERCEPTUAL"));
+        for (String exporter : List.of("separations", "cmyk-tiff")) {
+            assertThat(byId.get(exporter).service()).isEqualTo("tessera.api.export.Exporter");
+            assertThat(byId.get(exporter).arrays()).as("String[] even for one value")
+                    .contains(ServiceProperties.EXPORT_FORMATS, ServiceProperties.PROCESSES);
+        }
+        assertThat(byId.get("separations").properties()).containsEntry(ServiceProperties.EXPORT_FORMATS, List.of("tiff", "json"))
+                .containsEntry(ServiceProperties.PROCESSES, List.of("rotary-screen", "flatbed-screen"));
+        assertThat(byId.get("cmyk-tiff").properties()).containsEntry(ServiceProperties.EXPORT_FORMATS, List.of("tiff"))
+                .containsEntry(ServiceProperties.PROCESSES, List.of("digital-inkjet", "dye-sublimation"));
     }
 
     private static List<String> rules(Description d) {

@@ -103,6 +103,9 @@ abstract class PatternCommand implements Callable<Integer> {
             description = {"Check a design file against a production profile: repeat, seam, resolution, colours.",
                 "Example: tessera check tile.png --profile rotary-64-6 --repeat half-drop"})
     static final class Check extends PatternCommand {
+        @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Where the check's job.json goes (default tessera-out/check-<date-time>).")
+        Path out;
+
         Check(Engine engine) {
             super(engine);
         }
@@ -114,7 +117,7 @@ abstract class PatternCommand implements Callable<Integer> {
 
         @Override
         Path outDir() {
-            return Path.of("tessera-out", "check-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")));
+            return out != null ? out : Path.of("tessera-out", "check-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")));
         }
     }
 

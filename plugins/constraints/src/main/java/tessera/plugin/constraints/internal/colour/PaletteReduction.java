@@ -45,7 +45,7 @@ final class PaletteReduction {
      * @param dither Floyd–Steinberg error diffusion over the palette instead of nearest colour
      */
     static Result reduce(RgbImage tile, ColourHistogram h, LabBins bins, int k, boolean dither) {
-        int[] chosen = medoids(kMeans(bins, k), h, bins);
+        int[] chosen = palette(h, bins, k);
         int[] palette = new int[chosen.length];
         double[] paletteLab = new double[3 * chosen.length];
         for (int j = 0; j < chosen.length; j++) {
@@ -55,6 +55,16 @@ final class PaletteReduction {
             }
         }
         return dither ? ErrorDiffusion.apply(tile, palette, paletteLab) : nearest(tile, h, palette, paletteLab);
+    }
+
+    /**
+     * The palette {@link #reduce} prints in, without reducing the tile: k-means in CIELAB, then each
+     * cluster's medoid.
+     *
+     * @return indices into {@code h} of at most k palette colours, without repeats
+     */
+    static int[] palette(ColourHistogram h, LabBins bins, int k) {
+        return medoids(kMeans(bins, k), h, bins);
     }
 
     /** Every distinct colour to its nearest palette colour; the cost is computed per distinct colour, weighted by its pixels. */

@@ -1,0 +1,214 @@
+package tessera.plugin.constraints.internal.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import tessera.api.export.ExportContext;
+import tessera.api.export.ExportedFile;
+import tessera.api.export.OutputProvenance;
+import tessera.api.image.RgbImage;
+import tessera.api.json.TesseraJson;
+import tessera.api.pattern.Pattern;
+import tessera.api.profile.ProductionProfile;
+import tessera.api.repeat.RepeatGeometry;
+import tessera.imaging.colour.DeltaE;
+import tessera.imaging.colour.LabImage;
+import tessera.imaging.icc.RenderingIntent;
+import tessera.imaging.io.ImageFiles;
+import tessera.imaging.io.RasterFile;
+import tessera.imaging.repeat.PrintLayout;
+import tessera.plugin.constraints.internal.Designs;
+
+class ExportersTest {
+    private static final int GROUND = 0xf4ecd8;
+    private static final int BLUE = 0x1d3fbb;
+    private static final int RED = 0xd62828;
+    /** 120 print pixels at 150 dpi. */
+    private static final double CM_150 = 120 * 2.54 / 150;
+    /** 120 print pixels at 300 dpi. */
+    private static final double CM_300 = 120 * 2.54 / 300;
+
+    @TempDir
+    Path dir;
+
+    private ExportContext context() {
+        return new ExportContext(dir, "design-01", new OutputProvenance("Tessera test", "procedural", "1.0.0", null, null,
+                "algorithmicMedia", "job-1"));
+    }
+
+    /** Three colours with anti-aliased edges, 256 px, printed at 120 px: resampling adds in-between shades. */
+    private static Pattern threeColours() {
+        return Designs.pattern(Designs.antiAliasedDiscs(256, GROUND, BLUE, RED), RepeatGeometry.BLOCK, CM_150, CM_150);
+    }
+
+    @Test
+    void separationsAreDisjointCoverEveryPixelMatchThePaletteAndRecomposeTheTile() throws IOException {
+        ProductionProfile profile = Designs.profile("flatbed-hand-6");
+        Pattern p = threeColours();
+        List<ExportedFile> files = ScreenSeparations.withDefaults().export(p, profile, context());
+
+        List<ExportedFile> seps = files.stream().filter(f -> f.role().equals(ScreenSeparations.ROLE)).toList();
+        assertThat(seps).hasSize(3);
+        assertThat(seps.get(0).path()).isEqualTo("design-01-sep-01-f4ecd8.tif"); // the ground covers most
+        assertThat(files).last().satisfies(f -> {
+            assertThat(f.role()).isEqualTo(ScreenSeparations.TABLE_ROLE);
+            assertThat(f.path()).isEqualTo("design-01-colours.json");
+            assertThat(f.mediaType()).isEqualTo("application/json");
+        });
+        assertThat(files).hasSize(4);
+        for (ExportedFile f : files) {
+            Path file = dir.resolve(f.path());
+            assertThat(f.bytes()).isEqualTo(Files.size(file));
+            assertThat(f.sha256()).hasSize(64).isEqualTo(sha256Of(file));
+        }
+
+        RgbImage print = new PrintLayout(p.repeat(), p.widthCm(), p.heightCm(), profile.minDpi()).tileAtPrintResolution(p.tile());
+        int w = print.width();
+        int h = print.height();
+        assertThat(w).isEqualTo(120);
+        int[] composed = new int[w * h];
+        int[] inks = new int[w * h];
+        Set<Integer> palette = new HashSet<>();
+        for (ExportedFile f : seps) {
+            assertThat(f.mediaType()).isEqualTo("image/tiff");
+            int colour = Integer.parseInt(f.path().substring(f.path().length() - 10, f.path().length() - 4), 16);
+            palette.add(colour);
+            RasterFile r = ImageFiles.read(dir.resolve(f.path()));
+            assertThat(r.dpiX()).isEqualTo(150);
+            assertThat(r.dpiY()).isEqualTo(150);
+            assertThat(r.image().width()).isEqualTo(w);
+            assertThat(r.image().height()).isEqualTo(h);
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    float v = r.image().get(0, y, x);
+                    assertThat(v == 0f || v == 1f).as("pixel %d,%d is %s: separations are two-level", x, y, v).isTrue();
+                    if (v == 0f) {
+                        inks[y * w + x]++;
+                        composed[y * w + x] = colour;
+                    }
+                }
+            }
+        }
+        assertThat(palette).containsExactlyInAnyOrder(GROUND, BLUE, RED);
+        assertThat(inks).as("every pixel on exactly one screen").containsOnly(1);
+        double meanDe = DeltaE.meanCiede2000(LabImage.of(RgbImage.fromPackedRgb(w, h, composed)), LabImage.of(print));
+        assertThat(meanDe).as("re-composed separations against the print tile").isLessThan(1.0);
+    }
+
+    @Test
+    void colourTableListsEachScreen() throws IOException {
+        ProductionProfile profile = Designs.profile("rotary-64-6");
+        ScreenSeparations.withDefaults().export(threeColours(), profile, context());
+        JsonNode table = TesseraJson.mapper().readTree(dir.resolve("design-01-colours.json").toFile());
+        assertThat(table.get("profile").asText()).isEqualTo("rotary-64-6");
+        assertThat(table.get("dpi").asDouble()).isEqualTo(150);
+        assertThat(table.get("widthPx").asInt()).isEqualTo(120);
+        assertThat(table.get("provenance").get("jobId").asText()).isEqualTo("job-1");
+        JsonNode screens = table.get("screens");
+        assertThat(screens.size()).isEqualTo(3);
+        double area = 0;
+        List<String> hexes = new ArrayList<>();
+        for (int i = 0; i < screens.size(); i++) {
+            JsonNode s = screens.get(i);
+            assertThat(s.get("screen").asInt()).isEqualTo(i + 1);
+            String hex = s.get("srgb").asText();
+            hexes.add(hex);
+            assertThat(s.get("file").asText()).isEqualTo(String.format(Locale.ROOT, "design-01-sep-%02d-%s.tif", i + 1, hex.substring(1)));
+            assertThat(dir.resolve(s.get("file").asText())).exists();
+            assertThat(s.get("lab").size()).isEqualTo(3);
+            assertThat(s.get("lab").get(0).asDouble()).isBetween(0.0, 100.0);
+            area += s.get("areaPercent").asDouble();
+        }
+        assertThat(hexes).containsExactlyInAnyOrder("#f4ecd8", "#1d3fbb", "#d62828");
+        assertThat(screens.get(0).get("areaPercent").asDouble()).isGreaterThan(screens.get(1).get("areaPercent").asDouble());
+        assertThat(area).isCloseTo(100, org.assertj.core.data.Offset.offset(0.01));
+        // the ground is light: L* above the blue's
+        assertThat(screens.get(0).get("lab").get(0).asDouble()).isGreaterThan(80);
+    }
+
+    @Test
+    void moreColoursThanScreensWritesNothing() throws IOException {
+        Pattern twelve = Designs.pattern(Designs.bands(120, 24, Designs.TWELVE), RepeatGeometry.BLOCK, CM_150, CM_150 / 5);
+        assertThat(ScreenSeparations.withDefaults().export(twelve, Designs.profile("rotary-64-6"), context())).isEmpty();
+        assertThat(ScreenSeparations.withDefaults().export(twelve, Designs.profile("flatbed-12"), context())).hasSize(13);
+        try (Stream<Path> s = Files.list(dir)) {
+            assertThat(s.filter(f -> f.getFileName().toString().contains("-sep-"))).hasSize(12);
+        }
+    }
+
+    @Test
+    void cmykTiffReadsBackCloseToTheSourceWithItsDpiAndProfile() throws IOException {
+        ProductionProfile profile = Designs.profile("inkjet-300-cmyk");
+        Pattern p = Designs.pattern(muted(120, 120), RepeatGeometry.BLOCK, CM_300, CM_300);
+        List<ExportedFile> files = CmykPrintTiff.withDefaults().export(p, profile, context());
+        assertThat(files).singleElement().satisfies(f -> {
+            assertThat(f.path()).isEqualTo("design-01-print-cmyk.tif");
+            assertThat(f.role()).isEqualTo(CmykPrintTiff.ROLE);
+            assertThat(f.mediaType()).isEqualTo("image/tiff");
+            assertThat(f.bytes()).isEqualTo(Files.size(dir.resolve(f.path())));
+            assertThat(f.sha256()).isEqualTo(sha256Of(dir.resolve(f.path())));
+        });
+        RasterFile r = ImageFiles.read(dir.resolve("design-01-print-cmyk.tif"));
+        assertThat(r.dpiX()).isEqualTo(300);
+        assertThat(r.dpiY()).isEqualTo(300);
+        assertThat(r.iccProfile()).isNotNull();
+        RgbImage print = new PrintLayout(p.repeat(), p.widthCm(), p.heightCm(), profile.minDpi()).tileAtPrintResolution(p.tile());
+        assertThat(r.image().width()).isEqualTo(120);
+        assertThat(r.image().height()).isEqualTo(120);
+        double meanDe = DeltaE.meanCiede2000(LabImage.of(r.image()), LabImage.of(print));
+        assertThat(meanDe).as("perceptual soft proof against the source").isLessThan(3.0);
+
+        // relative colorimetric keeps in-gamut colours: the round trip is within the table's accuracy
+        List<ExportedFile> exact = new CmykPrintTiff(RenderingIntent.RELATIVE_COLORIMETRIC).export(p, profile, context());
+        RasterFile back = ImageFiles.read(dir.resolve(exact.get(0).path()));
+        assertThat(DeltaE.meanCiede2000(LabImage.of(back.image()), LabImage.of(print))).as("colorimetric soft proof").isLessThan(1.5);
+
+        assertThat(CmykPrintTiff.withDefaults().export(p, Designs.profile("sublimation-300-cmyk"), context())).hasSize(1);
+    }
+
+    /** Bands of muted textile colours inside the FOGRA39 gamut, so the proof measures the round trip, not gamut clipping. */
+    private static RgbImage muted(int w, int h) {
+        return Designs.bands(w, h, 0x808080, 0xc89678, 0x4d664d, 0x9980b3, 0xb3b380, 0x334d80, 0xe6d9cc, 0x664033);
+    }
+
+    @Test
+    void exportersWriteNothingForOtherProcessesOrWithoutAProfile() throws IOException {
+        Pattern p = threeColours();
+        ScreenSeparations seps = ScreenSeparations.withDefaults();
+        CmykPrintTiff cmyk = CmykPrintTiff.withDefaults();
+        assertThat(seps.export(p, null, context())).isEmpty();
+        assertThat(cmyk.export(p, null, context())).isEmpty();
+        assertThat(seps.export(p, Designs.profile("inkjet-300-cmyk"), context())).isEmpty();
+        assertThat(seps.export(p, Designs.profile("jacquard-2688"), context())).isEmpty();
+        assertThat(cmyk.export(p, Designs.profile("rotary-64-6"), context())).isEmpty();
+        assertThat(cmyk.export(p, Designs.profile("flatbed-12"), context())).isEmpty();
+        assertThat(cmyk.export(p, Designs.profile("jacquard-2688"), context())).isEmpty();
+        try (Stream<Path> s = Files.list(dir)) {
+            assertThat(s).isEmpty();
+        }
+    }
+
+    /** Computed here, not with the code under test. */
+    private static String sha256Of(java.nio.file.Path file) throws java.io.IOException {
+        try {
+            return java.util.HexFormat.of().formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(java.nio.file.Files.readAllBytes(file)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
