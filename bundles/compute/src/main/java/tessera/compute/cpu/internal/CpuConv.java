@@ -3,6 +3,7 @@ package tessera.compute.cpu.internal;
 import static tessera.compute.cpu.internal.CpuDevice.array;
 
 import java.util.Arrays;
+import java.util.function.IntConsumer;
 import tessera.compute.Conv2dSpec;
 import tessera.compute.Tensor;
 
@@ -15,13 +16,18 @@ final class CpuConv {
     /** Floats per column chunk in the backward passes (4 MiB). */
     private static final int CHUNK_FLOATS = 1 << 20;
 
+    /** Floats in the transposed convolution's batch-wide column buffer at most (32 MiB). */
+    private static final int BATCH_COLUMN_FLOATS = 1 << 23;
+
     private final Parallel parallel;
     private final Gemm gemm;
+    private final BufferPool pool;
     private final ThreadLocal<float[][]> chunk = ThreadLocal.withInitial(() -> new float[1][0]);
 
-    CpuConv(Parallel parallel, Gemm gemm) {
+    CpuConv(Parallel parallel, Gemm gemm, BufferPool pool) {
         this.parallel = parallel;
         this.gemm = gemm;
+        this.pool = pool;
     }
 
     /** Geometry shared by the three passes, from x [N,C,H,W], w and y [N,Co,OH,OW]. */
@@ -64,28 +70,61 @@ final class CpuConv {
         });
     }
 
+    /**
+     * gx = the adjoint of the convolution applied to gy (also the transposed convolution): per
+     * group one GEMM Wᵀ·[gy of all samples] over the whole batch (N·OH·OW columns, in chunks of a
+     * bounded column buffer from the pool), each chunk folded back into its samples (col2im).
+     */
     void backwardInput(Tensor gy, Tensor w, Tensor gx, Conv2dSpec s) {
         Geo geo = Geo.of(gx.dims(), w.dims(), gy.dims(), s);
         float[] ga = array(gy.buffer());
         float[] wa = array(w.buffer());
         float[] gxa = array(gx.buffer());
         int p = geo.pixels();
-        int pc = chunkColumns(geo.kk, p);
-        samples(geo, nIdx -> {
-            int img = gx.offset() + nIdx * geo.c * geo.h * geo.wd;
-            Arrays.fill(gxa, img, img + geo.c * geo.h * geo.wd, 0f);
-            float[] col = buffer(geo.kk * pc);
+        int image = geo.c * geo.h * geo.wd;
+        Arrays.fill(gxa, gx.offset(), gx.offset() + geo.n * image, 0f);
+        long total = (long) geo.n * p;
+        if (total == 0 || geo.kk == 0) {
+            return;
+        }
+        int pc = (int) Math.min(total, Math.max(16, BATCH_COLUMN_FLOATS / geo.kk));
+        int size = geo.kk * pc;
+        float[] col = pool.acquire(size);
+        if (col == null) {
+            col = new float[size];
+        }
+        try {
+            float[] cb = col;
             for (int gi = 0; gi < geo.g; gi++) {
+                int group = gi;
                 DenseMatrix wt = new DenseMatrix(wa, w.offset() + gi * geo.cog * geo.kk, 1, geo.kk);
-                Im2col target = geo.image(gxa, gx.offset(), nIdx, gi);
-                int go = gy.offset() + (nIdx * geo.co + gi * geo.cog) * p;
-                for (int p0 = 0; p0 < p; p0 += pc) {
-                    int cols = Math.min(pc, p - p0);
-                    gemm.multiply(geo.kk, cols, geo.cog, wt, new DenseMatrix(ga, go + p0, p, 1), col, 0, cols, false);
-                    target.scatterAdd(col, geo.kk, p0, cols);
+                int go = gy.offset() + gi * geo.cog * p;
+                for (int j0 = 0; j0 < total; j0 += pc) {
+                    int first = j0;
+                    int cols = (int) Math.min(pc, total - j0);
+                    gemm.multiply(geo.kk, cols, geo.cog, wt, new BatchColumns(ga, go, geo.co * p, p, first), cb, 0,
+                            cols, false);
+                    int n0 = first / p;
+                    int n1 = (first + cols - 1) / p + 1;
+                    IntConsumer fold = i -> {
+                        int nIdx = n0 + i;
+                        int lo = Math.max(first, nIdx * p);
+                        int hi = Math.min(first + cols, (nIdx + 1) * p);
+                        geo.image(gxa, gx.offset(), nIdx, group).scatterAdd(cb, lo - first, cols, geo.kk,
+                                lo - nIdx * p, hi - lo);
+                    };
+                    if (n1 - n0 > 1 && parallel.threads() > 1) {
+                        parallel.forEach(n1 - n0, fold);
+                    } else {
+                        for (int i = 0; i < n1 - n0; i++) {
+                            fold.accept(i);
+                        }
+                    }
                 }
             }
-        });
+        } finally {
+            pool.release(col);
+        }
     }
 
     void backwardWeight(Tensor x, Tensor gy, Tensor gw, Conv2dSpec s) {

@@ -74,7 +74,7 @@ public final class CpuDevice implements ComputeDevice, AutoCloseable {
         this.parallel = new Parallel(threads);
         this.pool = new BufferPool((long) poolMiB * 1024 * 1024 / Float.BYTES);
         this.choice = CpuKernelChoice.choose(kernel);
-        this.kernels = new CpuKernels(parallel, new Gemm(choice.kernel(), parallel));
+        this.kernels = new CpuKernels(parallel, new Gemm(choice.kernel(), parallel), pool);
         LOG.log(System.Logger.Level.INFO, "CPU device: {0}; GEMM kernel {1} because {2}", description(),
                 choice.kernel().name(), choice.reason());
     }

@@ -25,11 +25,16 @@ final class CpuKernels implements Kernels {
     private final CpuResample resample;
 
     CpuKernels(Parallel parallel, Gemm gemm) {
+        this(parallel, gemm, new BufferPool(0));
+    }
+
+    /** @param pool where the convolution's batch-wide column buffers come from and go back to */
+    CpuKernels(Parallel parallel, Gemm gemm, BufferPool pool) {
         this.parallel = parallel;
         this.gemm = gemm;
         this.elementwise = new CpuElementwise(parallel);
         this.reduce = new CpuReduce(parallel);
-        this.conv = new CpuConv(parallel, gemm);
+        this.conv = new CpuConv(parallel, gemm, pool);
         this.resample = new CpuResample(parallel);
     }
 

@@ -131,11 +131,19 @@ final class Im2col implements PackSource {
 
     /** The adjoint of {@link #fill}: image[c, iy, ix] += col[k·pc + j] over the same index map. */
     void scatterAdd(float[] col, int rows, int p0, int pc) {
+        scatterAdd(col, 0, pc, rows, p0, pc);
+    }
+
+    /**
+     * image[c, iy, ix] += col[colOffset + k·ld + j] for k &lt; rows, j &lt; pc, column p0 + j: the
+     * adjoint of {@link #fill} on a block of a wider column matrix (row stride {@code ld}).
+     */
+    void scatterAdd(float[] col, int colOffset, int ld, int rows, int p0, int pc) {
         for (int k = 0; k < rows; k++) {
             int kx = k % kw;
             int ky = (k / kw) % kh;
             int chan = base + (k / (kw * kh)) * h * w;
-            int o = k * pc;
+            int o = colOffset + k * ld;
             for (int j = 0; j < pc; j++) {
                 int p = p0 + j;
                 int iy = (p / ow) * sh - ph + ky * dh;
