@@ -85,6 +85,17 @@ class PatternCheckIT {
     }
 
     @Test
+    void aJacquardExportWritesAWeavingFile() throws Exception {
+        Path out = tmp.resolve("jacquard");
+        Engine.Result r = engine.cli("export", tile.toString(), "--profile", "jacquard-2688", "--repeat", "half-drop",
+                "--out", out.toString());
+        assertThat(r.code()).as(r.toString()).isIn(0, 3);
+        String wif = Files.readString(out.resolve("design-01.wif"));
+        assertThat(wif).contains("[WIF]").contains("Version=1.1").contains("[LIFTPLAN]").contains("[COLOR TABLE]");
+        assertThat(r.out()).contains("features"); // the minimum-feature check ran as well
+    }
+
+    @Test
     void aRealGimpPatternWithAVisibleSeamFailsItsCheck() {
         Path marble = Path.of("/usr/share/gimp/2.0/patterns/Stone/marble3.pat");
         Assumptions.assumeTrue(Files.exists(marble) || "true".equals(System.getenv("CI")), "gimp-data not installed");

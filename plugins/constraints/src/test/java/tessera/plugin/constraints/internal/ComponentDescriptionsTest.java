@@ -39,19 +39,21 @@ class ComponentDescriptionsTest {
                 byId.put(d.properties().get(ServiceProperties.PLUGIN_ID).get(0), d);
             }
         }
-        assertThat(byId).containsOnlyKeys("profiles", "repeat", "seam", "resolution", "colours", "separations", "cmyk-tiff");
+        assertThat(byId).containsOnlyKeys("profiles", "repeat", "seam", "resolution", "colours", "features", "separations",
+                "cmyk-tiff", "wif");
         assertThat(byId.get("profiles").service()).isEqualTo("tessera.api.profile.ProfileCatalog");
         assertThat(rules(byId.get("repeat"))).containsExactly("repeat.type", "repeat.size", "repeat.circumference", "repeat.hooks");
         assertThat(rules(byId.get("seam"))).containsExactly("seam");
         assertThat(rules(byId.get("resolution"))).containsExactly("resolution.dpi", "resolution.aspect");
         assertThat(rules(byId.get("colours"))).containsExactly("colour.count", "colour.reduction");
-        for (String solver : List.of("repeat", "seam", "resolution", "colours")) {
+        assertThat(rules(byId.get("features"))).containsExactly("feature.size");
+        for (String solver : List.of("repeat", "seam", "resolution", "colours", "features")) {
             assertThat(byId.get(solver).service()).isEqualTo("tessera.api.constraint.ConstraintSolver");
             assertThat(byId.get(solver).arrays()).as("String[] even for one rule").contains(ServiceProperties.CONSTRAINT_RULES);
         }
         assertThat(byId.get("colours").properties()).containsEntry("dither", List.of("false"));
         assertThat(byId.get("cmyk-tiff").properties()).containsEntry("intent", List.of("PERCEPTUAL"));
-        for (String exporter : List.of("separations", "cmyk-tiff")) {
+        for (String exporter : List.of("separations", "cmyk-tiff", "wif")) {
             assertThat(byId.get(exporter).service()).isEqualTo("tessera.api.export.Exporter");
             assertThat(byId.get(exporter).arrays()).as("String[] even for one value")
                     .contains(ServiceProperties.EXPORT_FORMATS, ServiceProperties.PROCESSES);

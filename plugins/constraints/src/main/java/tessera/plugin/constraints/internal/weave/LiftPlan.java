@@ -1,0 +1,187 @@
+package tessera.plugin.constraints.internal.weave;
+
+/**
+ * A jacquard lift plan: for each pick (row) and end (column) whether the end's hook is lifted, so the
+ * warp lies over the weft there. Picks run bottom to top in the weaving, rows top to bottom in the
+ * design; the exporter numbers picks from the design's first row.
+ *
+ * <p>The first-version compound ({@link #fromDesign}): pick {@code p} carries weft colour
+ * {@code p mod k} (the wefts cycle, one colour per pass); an end is lifted where the design's colour at
+ * that cell is <em>not</em> the pick's weft, so the pick's weft shows on the face exactly where the design
+ * has its colour and passes behind the warp elsewhere. Long floats this leaves are then broken by
+ * {@link #bind}.
+ */
+final class LiftPlan {
+    private final int ends;
+    private final int picks;
+    private final boolean[] lifted;
+
+    LiftPlan(int ends, int picks) {
+        this.ends = ends;
+        this.picks = picks;
+        this.lifted = new boolean[Math.multiplyExact(ends, picks)];
+    }
+
+    /**
+     * @param colourOf per cell (row-major, {@code picks} rows of {@code ends}) the weft colour index
+     * @param wefts    number of weft colours, ≥ 1
+     */
+    static LiftPlan fromDesign(byte[] colourOf, int ends, int picks, int wefts) {
+        LiftPlan plan = new LiftPlan(ends, picks);
+        for (int p = 0; p < picks; p++) {
+            int weft = weftOf(p, wefts);
+            for (int e = 0; e < ends; e++) {
+                plan.lifted[p * ends + e] = colourOf[p * ends + e] != weft;
+            }
+        }
+        return plan;
+    }
+
+    /** @return the weft colour index pick {@code p} carries (0-based) */
+    static int weftOf(int pick, int wefts) {
+        return pick % wefts;
+    }
+
+    int ends() {
+        return ends;
+    }
+
+    int picks() {
+        return picks;
+    }
+
+    boolean lifted(int pick, int end) {
+        return lifted[pick * ends + end];
+    }
+
+    void set(int pick, int end, boolean up) {
+        lifted[pick * ends + end] = up;
+    }
+
+    /**
+     * Inserts binding points until no end stays in one state for more than {@code maxFloat} consecutive
+     * picks (a warp float) and no pick keeps one state over more than {@code maxFloat} consecutive ends (a
+     * weft float, on the face or the back). A run that is too long is cut by flipping a cell near its
+     * middle, preferring a cell whose flip does not lengthen a run across it beyond the limit; passes
+     * along picks and along ends alternate until nothing changes. Should that not settle (possible only for
+     * very short limits), the plan becomes plain weave, which has no float at all.
+     *
+     * @return the number of cells that differ from the plan before binding
+     */
+    int bind(int maxFloat) {
+        boolean[] before = lifted.clone();
+        for (int round = 0; round < 64; round++) {
+            boolean changed = false;
+            for (int p = 0; p < picks; p++) {
+                changed |= breakRuns(p * ends, 1, ends, maxFloat, ends, picks);
+            }
+            for (int e = 0; e < ends; e++) {
+                changed |= breakRuns(e, ends, picks, maxFloat, 1, ends);
+            }
+            if (!changed && longestFloat() <= maxFloat) {
+                return differences(before);
+            }
+        }
+        for (int p = 0; p < picks; p++) {
+            for (int e = 0; e < ends; e++) {
+                lifted[p * ends + e] = ((p + e) & 1) == 0;
+            }
+        }
+        return differences(before);
+    }
+
+    private int differences(boolean[] before) {
+        int n = 0;
+        for (int i = 0; i < lifted.length; i++) {
+            if (lifted[i] != before[i]) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Breaks the too-long runs of one line (a pick: step 1; an end: step {@code ends}).
+     *
+     * @param crossStep step between neighbours across the line
+     * @param crossLen  cells in the crossing line
+     */
+    private boolean breakRuns(int first, int step, int len, int maxFloat, int crossStep, int crossLen) {
+        boolean changed = false;
+        int i = 0;
+        while (i < len) {
+            int j = i;
+            boolean s = lifted[first + i * step];
+            while (j + 1 < len && lifted[first + (j + 1) * step] == s) {
+                j++;
+            }
+            int run = j - i + 1;
+            if (run > maxFloat && run >= 3) {
+                // cut at a cell strictly inside the run, so it stands alone along this line; near the middle
+                int mid = i + run / 2;
+                int best = mid;
+                for (int d = 0; d <= run / 2; d++) {
+                    int a = mid - d;
+                    int b = mid + d;
+                    if (a > i && a < j && crossRunAfterFlip(first + a * step, crossStep, crossLen) <= maxFloat) {
+                        best = a;
+                        break;
+                    }
+                    if (b > i && b < j && crossRunAfterFlip(first + b * step, crossStep, crossLen) <= maxFloat) {
+                        best = b;
+                        break;
+                    }
+                }
+                lifted[first + best * step] = !s;
+                changed = true;
+                continue; // the shorter run left of the cut is re-scanned from its start
+
+            } else if (run > maxFloat) {
+                // a run of 2 with a limit of 1: flip its second cell (it joins the next run; later passes go on)
+                lifted[first + (i + 1) * step] = !s;
+                changed = true;
+            }
+            i = j + 1;
+        }
+        return changed;
+    }
+
+    /** @return the length of the run across the line through cell {@code idx} if that cell were flipped */
+    private int crossRunAfterFlip(int idx, int crossStep, int crossLen) {
+        int pos = crossStep == 1 ? idx % ends : idx / ends;
+        boolean t = !lifted[idx];
+        int n = 1;
+        for (int k = pos - 1; k >= 0 && lifted[idx - (pos - k) * crossStep] == t; k--) {
+            n++;
+        }
+        for (int k = pos + 1; k < crossLen && lifted[idx + (k - pos) * crossStep] == t; k++) {
+            n++;
+        }
+        return n;
+    }
+
+    /** @return the longest run of one state along any end or pick */
+    int longestFloat() {
+        int longest = 0;
+        for (int p = 0; p < picks; p++) {
+            longest = Math.max(longest, longestRun(p * ends, 1, ends));
+        }
+        for (int e = 0; e < ends; e++) {
+            longest = Math.max(longest, longestRun(e, ends, picks));
+        }
+        return longest;
+    }
+
+    private int longestRun(int first, int step, int len) {
+        int longest = 0;
+        int run = 0;
+        boolean prev = false;
+        for (int i = 0; i < len; i++) {
+            boolean s = lifted[first + i * step];
+            run = i > 0 && s == prev ? run + 1 : 1;
+            prev = s;
+            longest = Math.max(longest, run);
+        }
+        return longest;
+    }
+}
