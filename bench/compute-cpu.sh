@@ -8,21 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS=${1:-3}; N=${2:-1024}; SECONDS_PER=${3:-2}
 
-find_jdk() {
-  if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]] && "$JAVA_HOME/bin/java" -version 2>&1 | grep -q '"25'; then
-    echo "$JAVA_HOME"; return; fi
-  for d in /usr/lib/jvm/*25*; do [[ -x "$d/bin/java" ]] && { echo "$d"; return; }; done
-  return 1
-}
-JDK=$(find_jdk) || { echo "error: no JDK 25 found (set JAVA_HOME or install one under /usr/lib/jvm)"; exit 2; }
-export JAVA_HOME=$JDK
-
-MOD=bundles/compute
-if ! ./mvnw -q -B -o -f $MOD/pom.xml test-compile >/tmp/compute-bench-build.log 2>&1; then
-  ./mvnw -q -B -f $MOD/pom.xml test-compile >/tmp/compute-bench-build.log 2>&1 \
-    || { echo "error: build failed, see /tmp/compute-bench-build.log"; exit 2; }
-fi
-CP=$MOD/target/classes:$MOD/target/test-classes
+. bench/compute-env.sh /tmp/compute-bench-build.log
 
 HAVE_NUMPY=0
 python3 -c 'import numpy' 2>/dev/null && HAVE_NUMPY=1

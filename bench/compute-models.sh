@@ -17,21 +17,7 @@ cd "$(dirname "$0")/.."
 ROUNDS=${1:-3}; SECS=${2:-3}; MODELS=${3:-dcgan64,dcgan256}
 BATCHES=(1 16); THREADS=(1 2)
 
-find_jdk() {
-  if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]] && "$JAVA_HOME/bin/java" -version 2>&1 | grep -q '"25'; then
-    echo "$JAVA_HOME"; return; fi
-  for d in /usr/lib/jvm/*25*; do [[ -x "$d/bin/java" ]] && { echo "$d"; return; }; done
-  return 1
-}
-JDK=$(find_jdk) || { echo "error: no JDK 25 found (set JAVA_HOME or install one under /usr/lib/jvm)"; exit 2; }
-export JAVA_HOME=$JDK
-
-MOD=bundles/compute
-if ! ./mvnw -q -B -o -f $MOD/pom.xml test-compile >/tmp/compute-models-build.log 2>&1; then
-  ./mvnw -q -B -f $MOD/pom.xml test-compile >/tmp/compute-models-build.log 2>&1 \
-    || { echo "error: build failed, see /tmp/compute-models-build.log"; exit 2; }
-fi
-CP=$MOD/target/classes:$MOD/target/test-classes
+. bench/compute-env.sh /tmp/compute-models-build.log
 tessera() { "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector -Xmx4g -cp "$CP" tessera.compute.bench.ModelsBench "$@"; }
 
 # Debian's python3-torch lives in /usr/bin/python3's dist-packages; a pyenv or venv python3 first

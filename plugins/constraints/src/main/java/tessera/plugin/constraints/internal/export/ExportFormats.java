@@ -11,7 +11,7 @@ import org.osgi.service.component.annotations.ComponentPropertyType;
 @ComponentPropertyType
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.TYPE)
-@interface ExportFormats {
+public @interface ExportFormats {
     /** Makes the property {@code tessera.export.formats} (DS 1.4 naming of single-element types). */
     String PREFIX_ = "tessera.";
 

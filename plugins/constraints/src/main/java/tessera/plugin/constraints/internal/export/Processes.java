@@ -11,7 +11,7 @@ import org.osgi.service.component.annotations.ComponentPropertyType;
 @ComponentPropertyType
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.TYPE)
-@interface Processes {
+public @interface Processes {
     /** Makes the property {@code tessera.processes} (DS 1.4 naming of single-element types). */
     String PREFIX_ = "tessera.";
 

@@ -23,12 +23,11 @@ import tessera.api.json.TesseraJson;
 import tessera.api.pattern.Pattern;
 import tessera.api.profile.PrintProcess;
 import tessera.api.profile.ProductionProfile;
-import tessera.imaging.colour.LabImage;
-import tessera.imaging.colour.WhitePoint;
 import tessera.imaging.io.ImageFiles;
 import tessera.imaging.io.PixelSource;
 import tessera.imaging.io.TiffOptions;
 import tessera.imaging.repeat.PrintLayout;
+import tessera.plugin.constraints.internal.colour.PaletteMap;
 import tessera.plugin.constraints.internal.colour.ScreenPalette;
 
 /**
@@ -51,7 +50,6 @@ public final class ScreenSeparations implements Exporter {
     public static final String ID = "separations";
     public static final String ROLE = "separation";
     public static final String TABLE_ROLE = "colour-table";
-    private static final int STRIP_ROWS = 64;
 
     /** Configuration (pid {@code tessera.plugin.constraints.internal.export.ScreenSeparations}); as {@code ColourSolver}'s. */
     public @interface Config {
@@ -93,7 +91,7 @@ public final class ScreenSeparations implements Exporter {
         PrintLayout layout = new PrintLayout(pattern.repeat(), pattern.widthCm(), pattern.heightCm(), profile.minDpi());
         RgbImage print = layout.tileAtPrintResolution(pattern.tile());
         int[] palette = found.palette();
-        byte[] screenOf = nearest(print, palette);
+        byte[] screenOf = PaletteMap.nearest(print, palette);
         long[] area = new long[palette.length];
         for (byte s : screenOf) {
             area[s]++;
@@ -102,7 +100,7 @@ public final class ScreenSeparations implements Exporter {
         int[] order = IntStream.range(0, palette.length).filter(j -> area[j] > 0).boxed()
                 .sorted(Comparator.comparingLong((Integer j) -> -area[j]).thenComparingInt(j -> palette[j]))
                 .mapToInt(Integer::intValue).toArray();
-        double[] lab = lab(palette);
+        double[] lab = PaletteMap.lab(palette);
         Path dir = context.outDir();
         List<ExportedFile> files = new ArrayList<>();
         List<Map<String, Object>> table = new ArrayList<>();
@@ -140,63 +138,6 @@ public final class ScreenSeparations implements Exporter {
         Written.atomically(json, TesseraJson.write(doc).getBytes(StandardCharsets.UTF_8));
         files.add(ExportedFile.describe(dir, json, TABLE_ROLE, "application/json"));
         return files;
-    }
-
-    /** @return per print pixel (row-major) the index of its nearest palette colour in CIELAB */
-    static byte[] nearest(RgbImage print, int[] palette) {
-        int w = print.width();
-        int h = print.height();
-        double[] pal = lab(palette);
-        int k = palette.length;
-        byte[] out = new byte[w * h];
-        float[] src = print.planesView();
-        float[] strip = new float[3 * STRIP_ROWS * w];
-        for (int y0 = 0; y0 < h; y0 += STRIP_ROWS) {
-            int rows = Math.min(STRIP_ROWS, h - y0);
-            int n = rows * w;
-            for (int c = 0; c < 3; c++) {
-                System.arraycopy(src, (c * h + y0) * w, strip, c * n, n);
-            }
-            LabImage.fromRgbPlanes(strip, strip, w, rows, WhitePoint.D50);
-            for (int i = 0; i < n; i++) {
-                double l = strip[i];
-                double a = strip[n + i];
-                double b = strip[2 * n + i];
-                int best = 0;
-                double bestD = Double.MAX_VALUE;
-                for (int j = 0; j < k; j++) {
-                    double dl = l - pal[3 * j];
-                    double da = a - pal[3 * j + 1];
-                    double db = b - pal[3 * j + 2];
-                    double d = dl * dl + da * da + db * db;
-                    if (d < bestD) {
-                        bestD = d;
-                        best = j;
-                    }
-                }
-                out[y0 * w + i] = (byte) best;
-            }
-        }
-        return out;
-    }
-
-    /** @return interleaved D50 Lab of packed sRGB colours, through the same conversion as the pixels */
-    static double[] lab(int[] palette) {
-        int k = palette.length;
-        float[] planes = new float[3 * k];
-        for (int j = 0; j < k; j++) {
-            planes[j] = ((palette[j] >> 16) & 0xff) / 255f;
-            planes[k + j] = ((palette[j] >> 8) & 0xff) / 255f;
-            planes[2 * k + j] = (palette[j] & 0xff) / 255f;
-        }
-        LabImage.fromRgbPlanes(planes, planes, k, 1, WhitePoint.D50);
-        double[] out = new double[3 * k];
-        for (int j = 0; j < k; j++) {
-            for (int q = 0; q < 3; q++) {
-                out[3 * j + q] = planes[q * k + j];
-            }
-        }
-        return out;
     }
 
     /** @return one screen as a grey source: 0 where it prints, 1 elsewhere */

@@ -3,9 +3,7 @@ package tessera.plugin.constraints.internal.weave;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 
@@ -20,9 +18,11 @@ import tessera.api.pattern.Pattern;
 import tessera.api.profile.PrintProcess;
 import tessera.api.profile.ProductionProfile;
 import tessera.api.profile.WeaveSpec;
-import tessera.imaging.colour.LabImage;
-import tessera.imaging.colour.WhitePoint;
 import tessera.imaging.repeat.WrapResampler;
+import tessera.plugin.constraints.internal.colour.PaletteMap;
+import tessera.plugin.constraints.internal.export.ExportFormats;
+import tessera.plugin.constraints.internal.export.Processes;
+import tessera.plugin.constraints.internal.export.Written;
 import tessera.plugin.constraints.internal.colour.ScreenPalette;
 
 /**
@@ -55,7 +55,6 @@ public final class WifExporter implements Exporter {
     public static final String ROLE = "wif";
     public static final String MEDIA_TYPE = "text/plain";
     private static final String EOL = "\r\n";
-    private static final int STRIP_ROWS = 64;
     private static final double MERGE_DE = 2.5;
     private static final double MIN_AREA = 0.001;
 
@@ -76,7 +75,7 @@ public final class WifExporter implements Exporter {
         Path file = dir.resolve(context.baseName() + ".wif");
         String version = context.provenance() != null && context.provenance().creatorTool() != null
                 ? context.provenance().creatorTool() : "1";
-        atomically(file, w -> write(w, weave, profile, version, context.baseName()));
+        Written.atomically(file, StandardCharsets.US_ASCII, w -> write(w, weave, profile, version, context.baseName()));
         return List.of(ExportedFile.describe(dir, file, ROLE, MEDIA_TYPE));
     }
 
@@ -93,7 +92,7 @@ public final class WifExporter implements Exporter {
         }
         int[] yarns = found.palette();
         RgbImage cloth = WrapResampler.resample(pattern.tile(), pattern.repeat(), (int) ends, (int) picks);
-        byte[] colourOf = nearest(cloth, yarns);
+        byte[] colourOf = PaletteMap.nearest(cloth, yarns);
         LiftPlan plan = LiftPlan.fromDesign(colourOf, (int) ends, (int) picks, yarns.length);
         int bound = plan.bind(spec.maxFloat());
         return new Weave((int) ends, (int) picks, yarns, colourOf, plan, bound);
@@ -191,78 +190,6 @@ public final class WifExporter implements Exporter {
             b.append(c >= 0x20 && c < 0x7f ? c : '?');
         }
         return b.toString();
-    }
-
-    @FunctionalInterface
-    private interface Body {
-        void write(BufferedWriter w) throws IOException;
-    }
-
-    /** Writes to a temporary file in the same folder, then moves it into place: complete or absent. */
-    private static void atomically(Path file, Body body) throws IOException {
-        Path tmp = file.resolveSibling("." + file.getFileName() + "." + ProcessHandle.current().pid() + "."
-                + Thread.currentThread().threadId() + ".tmp");
-        try {
-            try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.US_ASCII)) {
-                body.write(w);
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
-
-    /** @return per cell (row-major) the index of its nearest yarn in CIELAB (D50, ΔE76) */
-    static byte[] nearest(RgbImage img, int[] palette) {
-        int w = img.width();
-        int h = img.height();
-        double[] pal = lab(palette);
-        int k = palette.length;
-        byte[] out = new byte[w * h];
-        float[] src = img.planesView();
-        float[] strip = new float[3 * STRIP_ROWS * w];
-        for (int y0 = 0; y0 < h; y0 += STRIP_ROWS) {
-            int rows = Math.min(STRIP_ROWS, h - y0);
-            int n = rows * w;
-            for (int c = 0; c < 3; c++) {
-                System.arraycopy(src, (c * h + y0) * w, strip, c * n, n);
-            }
-            LabImage.fromRgbPlanes(strip, strip, w, rows, WhitePoint.D50);
-            for (int i = 0; i < n; i++) {
-                int best = 0;
-                double bestD = Double.MAX_VALUE;
-                for (int j = 0; j < k; j++) {
-                    double dl = strip[i] - pal[3 * j];
-                    double da = strip[n + i] - pal[3 * j + 1];
-                    double db = strip[2 * n + i] - pal[3 * j + 2];
-                    double d = dl * dl + da * da + db * db;
-                    if (d < bestD) {
-                        bestD = d;
-                        best = j;
-                    }
-                }
-                out[y0 * w + i] = (byte) best;
-            }
-        }
-        return out;
-    }
-
-    private static double[] lab(int[] palette) {
-        int k = palette.length;
-        float[] planes = new float[3 * k];
-        for (int j = 0; j < k; j++) {
-            planes[j] = ((palette[j] >> 16) & 0xff) / 255f;
-            planes[k + j] = ((palette[j] >> 8) & 0xff) / 255f;
-            planes[2 * k + j] = (palette[j] & 0xff) / 255f;
-        }
-        LabImage.fromRgbPlanes(planes, planes, k, 1, WhitePoint.D50);
-        double[] out = new double[3 * k];
-        for (int j = 0; j < k; j++) {
-            for (int q = 0; q < 3; q++) {
-                out[3 * j + q] = planes[q * k + j];
-            }
-        }
-        return out;
     }
 
     @Override
