@@ -103,4 +103,12 @@ class JsonContractTest {
         assertThat(RepeatGeometry.findIn("plain stripes")).isEmpty();
         assertThat(new RepeatGeometry(RepeatType.HALF_DROP, 0.0).offset()).isEqualTo(0.5);
     }
+
+    @Test
+    void aJobsRepeatIsTheRequestsElseThePromptsElseBlock() {
+        assertThat(DesignRequest.ofPrompt("sage gingham, half-drop").repeatOrDefault()).isEqualTo(RepeatGeometry.HALF_DROP);
+        assertThat(DesignRequest.ofPrompt("sage gingham").repeatOrDefault()).isEqualTo(RepeatGeometry.BLOCK);
+        assertThat(DesignRequest.ofPrompt("sage gingham, half-drop").withRepeat(RepeatGeometry.MIRROR).repeatOrDefault())
+                .isEqualTo(RepeatGeometry.MIRROR);
+    }
 }

@@ -114,6 +114,16 @@ public record DesignRequest(
         return dpi == null ? DEFAULT_DPI : dpi;
     }
 
+    /**
+     * The repeat a job uses: the request's, else the repeat words of the prompt, else block. The one
+     * statement of this rule; the pipeline resolves every job's repeat with it.
+     *
+     * @since 1.1
+     */
+    public RepeatGeometry repeatOrDefault() {
+        return repeat != null ? repeat : RepeatGeometry.findIn(prompt).orElse(RepeatGeometry.BLOCK);
+    }
+
     public double guidanceOrDefault() {
         return guidance == null ? 0 : guidance;
     }

@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import tessera.api.design.DesignRequest;
 import tessera.api.repeat.RepeatGeometry;
 import tessera.dataset.motif.internal.PromptVocabulary;
 import tessera.dataset.motif.internal.PromptVocabulary.Cue;
@@ -74,17 +73,6 @@ public final class PromptReader {
      */
     public static Optional<RepeatGeometry> repeat(String prompt) {
         return Optional.ofNullable(words(prompt).repeat());
-    }
-
-    /**
-     * The pipeline's rule for a job's repeat: the request's repeat, else the prompt's repeat words,
-     * else block.
-     */
-    public static RepeatGeometry resolveRepeat(DesignRequest request) {
-        if (request.repeat() != null) {
-            return request.repeat();
-        }
-        return repeat(request.prompt()).orElse(RepeatGeometry.BLOCK);
     }
 
     /**

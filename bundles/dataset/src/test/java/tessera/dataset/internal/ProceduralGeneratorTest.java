@@ -66,7 +66,7 @@ class ProceduralGeneratorTest {
     void makesTheRequestedCandidatesFromThePrompt() throws Exception {
         String prompt = "minimalist floral, Nordic palette, half-drop repeat, 64 cm rotary screen, 6 colours";
         DesignRequest req = request(prompt, 4, 96, 64);
-        Context ctx = new Context(1234, PromptReader.resolveRepeat(req));
+        Context ctx = new Context(1234, req.repeatOrDefault());
         List<Candidate> out = new ProceduralGenerator().generate(req, ctx);
         assertThat(out).hasSize(4);
         for (int i = 0; i < 4; i++) {
@@ -100,14 +100,6 @@ class ProceduralGeneratorTest {
             assertThat(a.get(i).labels()).containsEntry("repeat", "mirror").containsEntry("family", "gingham")
                     .containsEntry("palette", "sage");
         }
-    }
-
-    @Test
-    void pipelineRepeatRule() {
-        assertThat(PromptReader.resolveRepeat(DesignRequest.ofPrompt("sage gingham, half-drop"))).isEqualTo(RepeatGeometry.HALF_DROP);
-        assertThat(PromptReader.resolveRepeat(DesignRequest.ofPrompt("sage gingham"))).isEqualTo(RepeatGeometry.BLOCK);
-        assertThat(PromptReader.resolveRepeat(DesignRequest.ofPrompt("sage gingham, half-drop").withRepeat(RepeatGeometry.MIRROR)))
-                .isEqualTo(RepeatGeometry.MIRROR);
     }
 
     @Test

@@ -36,7 +36,6 @@ import tessera.api.profile.ProductionProfile;
 import tessera.api.provenance.ModelCard;
 import tessera.api.provenance.ProvenanceChecker;
 import tessera.api.provenance.ProvenanceReport;
-import tessera.api.repeat.RepeatGeometry;
 import tessera.pipeline.internal.PluginCalls.PluginFailure;
 
 /** One run of generate → constrain → provenance → export, with its record. Not reusable. */
@@ -83,9 +82,7 @@ final class DesignJob {
         try {
             Files.createDirectories(options.outDir());
             long seed = asked.seed() != null ? asked.seed() : new SplittableRandom().nextLong() >>> 1;
-            RepeatGeometry repeat = asked.repeat() != null ? asked.repeat()
-                    : RepeatGeometry.findIn(asked.prompt()).orElse(RepeatGeometry.BLOCK);
-            request = asked.withSeed(seed).withRepeat(repeat);
+            request = asked.withSeed(seed).withRepeat(asked.repeatOrDefault());
             emit("resolve", 0, "job " + jobId + ": resolving services");
             ProductionProfile profile = stage("resolve", () -> services.profile(request.profile(), options.serviceWait()));
             List<Candidate> candidates = input != null
