@@ -40,14 +40,15 @@ class ComponentDescriptionsTest {
             }
         }
         assertThat(byId).containsOnlyKeys("profiles", "repeat", "seam", "resolution", "colours", "features", "separations",
-                "cmyk-tiff", "wif");
+                "cmyk-tiff", "wif", "floats");
         assertThat(byId.get("profiles").service()).isEqualTo("tessera.api.profile.ProfileCatalog");
         assertThat(rules(byId.get("repeat"))).containsExactly("repeat.type", "repeat.size", "repeat.circumference", "repeat.hooks");
         assertThat(rules(byId.get("seam"))).containsExactly("seam");
         assertThat(rules(byId.get("resolution"))).containsExactly("resolution.dpi", "resolution.aspect");
         assertThat(rules(byId.get("colours"))).containsExactly("colour.count", "colour.reduction");
         assertThat(rules(byId.get("features"))).containsExactly("feature.size");
-        for (String solver : List.of("repeat", "seam", "resolution", "colours", "features")) {
+        assertThat(rules(byId.get("floats"))).containsExactly("weave.float");
+        for (String solver : List.of("repeat", "seam", "resolution", "colours", "features", "floats")) {
             assertThat(byId.get(solver).service()).isEqualTo("tessera.api.constraint.ConstraintSolver");
             assertThat(byId.get(solver).arrays()).as("String[] even for one rule").contains(ServiceProperties.CONSTRAINT_RULES);
         }

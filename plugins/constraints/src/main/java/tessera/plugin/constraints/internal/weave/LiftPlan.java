@@ -61,10 +61,12 @@ final class LiftPlan {
     /**
      * Inserts binding points until no end stays in one state for more than {@code maxFloat} consecutive
      * picks (a warp float) and no pick keeps one state over more than {@code maxFloat} consecutive ends (a
-     * weft float, on the face or the back). A run that is too long is cut by flipping a cell near its
-     * middle, preferring a cell whose flip does not lengthen a run across it beyond the limit; passes
-     * along picks and along ends alternate until nothing changes. Should that not settle (possible only for
-     * very short limits), the plan becomes plain weave, which has no float at all.
+     * weft float, on the face or the back). Lines are cyclic: the cloth repeats the plan, so a float that
+     * leaves the repeat's last end continues on the next repeat's first (#6). A run that is too long is cut
+     * by flipping a cell near its middle, preferring a cell whose flip does not lengthen a run across it
+     * beyond the limit; passes along picks and along ends alternate until nothing changes. Should that not
+     * settle (possible only for very short limits), the plan becomes plain weave, which has no float at
+     * all (for odd counts of ends or picks the wrap of plain weave meets itself in a float of 2).
      *
      * @return the number of cells that differ from the plan before binding
      */
@@ -101,18 +103,33 @@ final class LiftPlan {
     }
 
     /**
-     * Breaks the too-long runs of one line (a pick: step 1; an end: step {@code ends}).
+     * @return the position along a line where a run begins (its cell differs from the cyclically previous
+     *         one), or -1 when the whole line is one run
+     */
+    private int runStart(int first, int step, int len) {
+        for (int i = 0; i < len; i++) {
+            if (lifted[first + i * step] != lifted[first + Math.floorMod(i - 1, len) * step]) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Breaks the too-long runs of one cyclic line (a pick: step 1; an end: step {@code ends}). Positions
+     * are counted from a run start, so a run crossing the repeat's edge is seen whole.
      *
      * @param crossStep step between neighbours across the line
      * @param crossLen  cells in the crossing line
      */
     private boolean breakRuns(int first, int step, int len, int maxFloat, int crossStep, int crossLen) {
+        int off = Math.max(0, runStart(first, step, len));
         boolean changed = false;
         int i = 0;
         while (i < len) {
             int j = i;
-            boolean s = lifted[first + i * step];
-            while (j + 1 < len && lifted[first + (j + 1) * step] == s) {
+            boolean s = lifted[cell(first, step, len, off, i)];
+            while (j + 1 < len && lifted[cell(first, step, len, off, j + 1)] == s) {
                 j++;
             }
             int run = j - i + 1;
@@ -123,22 +140,22 @@ final class LiftPlan {
                 for (int d = 0; d <= run / 2; d++) {
                     int a = mid - d;
                     int b = mid + d;
-                    if (a > i && a < j && crossRunAfterFlip(first + a * step, crossStep, crossLen) <= maxFloat) {
+                    if (a > i && a < j && crossRunAfterFlip(cell(first, step, len, off, a), crossStep, crossLen) <= maxFloat) {
                         best = a;
                         break;
                     }
-                    if (b > i && b < j && crossRunAfterFlip(first + b * step, crossStep, crossLen) <= maxFloat) {
+                    if (b > i && b < j && crossRunAfterFlip(cell(first, step, len, off, b), crossStep, crossLen) <= maxFloat) {
                         best = b;
                         break;
                     }
                 }
-                lifted[first + best * step] = !s;
+                lifted[cell(first, step, len, off, best)] = !s;
                 changed = true;
                 continue; // the shorter run left of the cut is re-scanned from its start
 
             } else if (run > maxFloat) {
                 // a run of 2 with a limit of 1: flip its second cell (it joins the next run; later passes go on)
-                lifted[first + (i + 1) * step] = !s;
+                lifted[cell(first, step, len, off, i + 1)] = !s;
                 changed = true;
             }
             i = j + 1;
@@ -146,42 +163,106 @@ final class LiftPlan {
         return changed;
     }
 
-    /** @return the length of the run across the line through cell {@code idx} if that cell were flipped */
+    private static int cell(int first, int step, int len, int off, int pos) {
+        int q = pos + off;
+        return first + (q >= len ? q - len : q) * step;
+    }
+
+    /** @return the cyclic length of the run across the line through cell {@code idx} if that cell were flipped */
     private int crossRunAfterFlip(int idx, int crossStep, int crossLen) {
         int pos = crossStep == 1 ? idx % ends : idx / ends;
+        int base = idx - pos * crossStep;
         boolean t = !lifted[idx];
         int n = 1;
-        for (int k = pos - 1; k >= 0 && lifted[idx - (pos - k) * crossStep] == t; k--) {
+        for (int k = 1; k < crossLen && lifted[base + Math.floorMod(pos - k, crossLen) * crossStep] == t; k++) {
             n++;
         }
-        for (int k = pos + 1; k < crossLen && lifted[idx + (k - pos) * crossStep] == t; k++) {
+        for (int k = 1; n < crossLen && lifted[base + Math.floorMod(pos + k, crossLen) * crossStep] == t; k++) {
             n++;
         }
         return n;
     }
 
-    /** @return the longest run of one state along any end or pick */
+    /** @return the longest cyclic run of one state along any end or pick (a line of one state counts its length) */
     int longestFloat() {
+        return Math.max(longestFloatAlong(true), longestFloatAlong(false));
+    }
+
+    /** @return the longest cyclic run along the picks (weft floats, true) or along the ends (warp floats, false) */
+    int longestFloatAlong(boolean weft) {
         int longest = 0;
-        for (int p = 0; p < picks; p++) {
-            longest = Math.max(longest, longestRun(p * ends, 1, ends));
-        }
-        for (int e = 0; e < ends; e++) {
-            longest = Math.max(longest, longestRun(e, ends, picks));
+        if (weft) {
+            for (int p = 0; p < picks; p++) {
+                longest = Math.max(longest, longestRun(p * ends, 1, ends));
+            }
+        } else {
+            for (int e = 0; e < ends; e++) {
+                longest = Math.max(longest, longestRun(e, ends, picks));
+            }
         }
         return longest;
     }
 
     private int longestRun(int first, int step, int len) {
+        int off = runStart(first, step, len);
+        if (off < 0) {
+            return len;
+        }
         int longest = 0;
         int run = 0;
         boolean prev = false;
         for (int i = 0; i < len; i++) {
-            boolean s = lifted[first + i * step];
+            boolean s = lifted[cell(first, step, len, off, i)];
             run = i > 0 && s == prev ? run + 1 : 1;
             prev = s;
             longest = Math.max(longest, run);
         }
         return longest;
+    }
+
+    /**
+     * The floats of one direction: every cyclic run of one state along the picks (weft floats) or along the
+     * ends (warp floats).
+     *
+     * @param weft true for runs along picks (weft floats), false for runs along ends (warp floats)
+     * @param runs receives (line, start position, length, lifted) of every run longer than {@code over}
+     * @return the number of cells lying in runs longer than {@code over}
+     */
+    long floats(boolean weft, int over, FloatSink runs) {
+        int lines = weft ? picks : ends;
+        int len = weft ? ends : picks;
+        int step = weft ? 1 : ends;
+        long cells = 0;
+        for (int l = 0; l < lines; l++) {
+            int first = weft ? l * ends : l;
+            int off = runStart(first, step, len);
+            if (off < 0) {
+                if (len > over) { // one state the whole repeat: in the cloth the float never ends
+                    runs.run(l, 0, len, lifted[first]);
+                    cells += len;
+                }
+                continue;
+            }
+            int i = 0;
+            while (i < len) {
+                boolean s = lifted[cell(first, step, len, off, i)];
+                int j = i;
+                while (j + 1 < len && lifted[cell(first, step, len, off, j + 1)] == s) {
+                    j++;
+                }
+                int run = j - i + 1;
+                if (run > over) {
+                    cells += run;
+                    runs.run(l, (i + off) % len, run, s);
+                }
+                i = j + 1;
+            }
+        }
+        return cells;
+    }
+
+    /** Receives one float: its line (pick or end), start position along it (cyclic), length and state. */
+    interface FloatSink {
+        void run(int line, int start, int length, boolean lifted);
     }
 }

@@ -81,6 +81,19 @@ public final class WifExporter implements Exporter {
 
     /** @return the bound weave of one repeat, or null when the line cannot weave it */
     static Weave weave(Pattern pattern, WeaveSpec spec) {
+        Weave drawn = unbound(pattern, spec);
+        if (drawn == null) {
+            return null;
+        }
+        int bound = drawn.plan().bind(spec.maxFloat());
+        return new Weave(drawn.ends(), drawn.picks(), drawn.yarns(), drawn.colourOf(), drawn.plan(), bound);
+    }
+
+    /**
+     * @return the weave of one repeat as the compound draws it, before any binding point (what the float
+     *         check measures), or null when the line cannot weave it
+     */
+    static Weave unbound(Pattern pattern, WeaveSpec spec) {
         long ends = Math.round(pattern.widthCm() * spec.endsPerCm());
         long picks = Math.round(pattern.heightCm() * spec.picksPerCm());
         if (ends < 1 || picks < 1 || ends > spec.hooks() || picks > 16384) {
@@ -94,8 +107,7 @@ public final class WifExporter implements Exporter {
         RgbImage cloth = WrapResampler.resample(pattern.tile(), pattern.repeat(), (int) ends, (int) picks);
         byte[] colourOf = PaletteMap.nearest(cloth, yarns);
         LiftPlan plan = LiftPlan.fromDesign(colourOf, (int) ends, (int) picks, yarns.length);
-        int bound = plan.bind(spec.maxFloat());
-        return new Weave((int) ends, (int) picks, yarns, colourOf, plan, bound);
+        return new Weave((int) ends, (int) picks, yarns, colourOf, plan, 0);
     }
 
     private static void write(BufferedWriter w, Weave weave, ProductionProfile profile, String version, String title)
