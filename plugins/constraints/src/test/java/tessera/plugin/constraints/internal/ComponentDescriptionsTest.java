@@ -40,7 +40,7 @@ class ComponentDescriptionsTest {
             }
         }
         assertThat(byId).containsOnlyKeys("profiles", "repeat", "seam", "resolution", "colours", "features", "separations",
-                "cmyk-tiff", "wif", "floats");
+                "cmyk-tiff", "wif", "floats", "inks");
         assertThat(byId.get("profiles").service()).isEqualTo("tessera.api.profile.ProfileCatalog");
         assertThat(rules(byId.get("repeat"))).containsExactly("repeat.type", "repeat.size", "repeat.circumference", "repeat.hooks");
         assertThat(rules(byId.get("seam"))).containsExactly("seam");
@@ -48,7 +48,8 @@ class ComponentDescriptionsTest {
         assertThat(rules(byId.get("colours"))).containsExactly("colour.count", "colour.reduction");
         assertThat(rules(byId.get("features"))).containsExactly("feature.size");
         assertThat(rules(byId.get("floats"))).containsExactly("weave.float");
-        for (String solver : List.of("repeat", "seam", "resolution", "colours", "features", "floats")) {
+        assertThat(rules(byId.get("inks"))).containsExactly("ink.coverage", "ink.gamut");
+        for (String solver : List.of("repeat", "seam", "resolution", "colours", "features", "floats", "inks")) {
             assertThat(byId.get(solver).service()).isEqualTo("tessera.api.constraint.ConstraintSolver");
             assertThat(byId.get(solver).arrays()).as("String[] even for one rule").contains(ServiceProperties.CONSTRAINT_RULES);
         }

@@ -17,16 +17,19 @@ import tessera.api.profile.ProductionProfile;
 import tessera.imaging.icc.CmykProfile;
 import tessera.imaging.icc.CmykSeparation;
 import tessera.imaging.icc.RenderingIntent;
+import tessera.imaging.io.ImageFiles;
 import tessera.imaging.io.PixelSource;
 import tessera.imaging.io.TiffOptions;
 import tessera.imaging.repeat.PrintLayout;
+import tessera.plugin.constraints.internal.ink.InkLimit;
 
 /**
  * One repeat as a CMYK TIFF for digital inkjet and dye-sublimation lines (#6): the tile resampled
  * wrap-aware to the line's {@code minDpi}, separated into imaging's FOGRA39 profile ({@link CmykProfile#fogra39()},
  * perceptually like {@link CmykSeparation#fogra39()} unless configured otherwise), which is embedded, as {@code <base>-print-cmyk.tif}. The
  * profile's {@code inkjet.iccProfile} is not resolved yet: every line gets FOGRA39 (the shipped
- * {@code inkjet-300-cmyk} names it; the others are separated by their RIP from the sRGB print TIFF).
+ * {@code inkjet-300-cmyk} names it; the others are separated by their RIP from the sRGB print TIFF). The line's
+ * {@code inkjet.maxCoveragePercent} is applied to the inks ({@link InkLimit}), as its RIP would.
  */
 @Component(service = Exporter.class, property = ServiceProperties.PLUGIN_ID + "=" + CmykPrintTiff.ID)
 @ExportFormats("tiff")
@@ -68,8 +71,38 @@ public final class CmykPrintTiff implements Exporter {
         }
         PrintLayout layout = new PrintLayout(pattern.repeat(), pattern.widthCm(), pattern.heightCm(), profile.minDpi());
         Path file = context.outDir().resolve(context.baseName() + "-print-cmyk.tif");
-        separation.writeTiff(PixelSource.of(layout.tileAtPrintResolution(pattern.tile())), TiffOptions.of(profile.minDpi()), file);
+        PixelSource inks = separation.separate(PixelSource.of(layout.tileAtPrintResolution(pattern.tile())));
+        double limit = profile.inkjet() == null ? 4 : profile.inkjet().maxCoveragePercent() / 100;
+        ImageFiles.writeTiff(inkLimited(inks, limit), TiffOptions.of(profile.minDpi()).withIccProfile(separation.profile().bytes()),
+                file);
         return List.of(ExportedFile.describe(context.outDir(), file, ROLE, "image/tiff"));
+    }
+
+    /** #6: the line's total ink limit, applied to each strip as it is written (as the line's RIP would). */
+    static PixelSource inkLimited(PixelSource inks, double limit) {
+        return new PixelSource() {
+            @Override
+            public int width() {
+                return inks.width();
+            }
+
+            @Override
+            public int height() {
+                return inks.height();
+            }
+
+            @Override
+            public int channels() {
+                return 4;
+            }
+
+            @Override
+            public void readRows(int y, int rows, float[] planes) {
+                inks.readRows(y, rows, planes);
+                int n = rows * inks.width();
+                InkLimit.apply(planes, 0, n, n, limit);
+            }
+        };
     }
 
     @Override

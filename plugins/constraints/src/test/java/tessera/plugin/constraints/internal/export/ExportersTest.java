@@ -27,8 +27,10 @@ import tessera.api.profile.ProductionProfile;
 import tessera.api.repeat.RepeatGeometry;
 import tessera.imaging.colour.DeltaE;
 import tessera.imaging.colour.LabImage;
+import tessera.imaging.icc.CmykSeparation;
 import tessera.imaging.icc.RenderingIntent;
 import tessera.imaging.io.ImageFiles;
+import tessera.imaging.io.PixelSource;
 import tessera.imaging.io.RasterFile;
 import tessera.imaging.repeat.PrintLayout;
 import tessera.plugin.constraints.internal.Designs;
@@ -178,6 +180,26 @@ class ExportersTest {
         assertThat(DeltaE.meanCiede2000(LabImage.of(back.image()), LabImage.of(print))).as("colorimetric soft proof").isLessThan(1.5);
 
         assertThat(CmykPrintTiff.withDefaults().export(p, Designs.profile("sublimation-300-cmyk"), context())).hasSize(1);
+    }
+
+    @Test
+    void cmykPrintsKeepTheLinesInkLimit() {
+        // rich black separates far above 250 %; the written strips hold the sublimation line's limit
+        RgbImage black = Designs.bands(64, 16, 0x050505, 0x0d0d12);
+        PixelSource inks = CmykSeparation.fogra39().separate(PixelSource.of(black));
+        float[] raw = new float[4 * 64 * 16];
+        inks.readRows(0, 16, raw);
+        float[] limited = new float[raw.length];
+        CmykPrintTiff.inkLimited(inks, 2.5).readRows(0, 16, limited);
+        int n = 64 * 16;
+        double rawMax = 0;
+        double limitedMax = 0;
+        for (int i = 0; i < n; i++) {
+            rawMax = Math.max(rawMax, raw[i] + raw[n + i] + raw[2 * n + i] + raw[3 * n + i]);
+            limitedMax = Math.max(limitedMax, limited[i] + limited[n + i] + limited[2 * n + i] + limited[3 * n + i]);
+        }
+        assertThat(rawMax).isGreaterThan(2.9);
+        assertThat(limitedMax).isLessThanOrEqualTo(2.5 + 1e-5);
     }
 
     /** Bands of muted textile colours inside the FOGRA39 gamut, so the proof measures the round trip, not gamut clipping. */
