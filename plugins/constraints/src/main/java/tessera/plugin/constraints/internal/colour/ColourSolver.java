@@ -50,21 +50,33 @@ public final class ColourSolver implements ConstraintSolver {
 
         /** Error-diffuse the reduced palette instead of mapping each colour to its nearest. */
         boolean dither() default false;
+
+        /**
+         * A fixed (brand) palette the reduction must print in, as {@code #rrggbb} colours; empty (the default)
+         * lets k-means choose the colours from the design.
+         */
+        String[] brandPalette() default {};
     }
 
     private final double mergeDe;
     private final double minArea;
     private final boolean dither;
+    private final int[] brand;
 
     @Activate
     public ColourSolver(Config config) {
-        this(config.mergeDeltaE(), config.minAreaPercent(), config.dither());
+        this(config.mergeDeltaE(), config.minAreaPercent(), config.dither(), Colourway.parse(config.brandPalette()));
     }
 
     ColourSolver(double mergeDeltaE, double minAreaPercent, boolean dither) {
+        this(mergeDeltaE, minAreaPercent, dither, new int[0]);
+    }
+
+    ColourSolver(double mergeDeltaE, double minAreaPercent, boolean dither, int[] brand) {
         this.mergeDe = Math.clamp(mergeDeltaE, 0, 20);
         this.minArea = Math.clamp(minAreaPercent, 0, 100) / 100;
         this.dither = dither;
+        this.brand = brand.clone();
     }
 
     /** @return a solver with the documented defaults (merge within 2.5 ΔE2000, ignore under 0.1 %, no dithering) */
@@ -74,7 +86,12 @@ public final class ColourSolver implements ConstraintSolver {
 
     /** @return a solver like this one with dithering on or off */
     public ColourSolver withDither(boolean on) {
-        return new ColourSolver(mergeDe, minArea * 100, on);
+        return new ColourSolver(mergeDe, minArea * 100, on, brand);
+    }
+
+    /** @return a solver like this one that reduces to (at most the line's count of) these brand colours, 0xRRGGBB */
+    public ColourSolver withBrandPalette(int... colours) {
+        return new ColourSolver(mergeDe, minArea * 100, dither, colours);
     }
 
     @Override
@@ -89,17 +106,21 @@ public final class ColourSolver implements ConstraintSolver {
         ColourHistogram colours = ColourHistogram.of(p.tile());
         LabBins bins = LabBins.of(colours);
         ColourCensus before = ColourCensus.of(colours, bins, mergeDe, minArea);
-        if (profile == null || profile.maxColours() == null || before.colours() <= profile.maxColours()) {
+        // with a brand palette a design that already fits the screens is still re-coloured into the brand's colours
+        boolean toBrand = brand.length > 0 && profile != null && profile.maxColours() != null;
+        if (profile == null || profile.maxColours() == null || (before.colours() <= profile.maxColours() && !toBrand)) {
             Findings f = new Findings(ID, profile);
             check(before, profile, f);
             return new RepairResult(p, List.of(), f.report());
         }
         int k = profile.maxColours();
-        PaletteReduction.Result r = PaletteReduction.reduce(p.tile(), colours, bins, k, dither);
+        PaletteReduction.Result r = toBrand ? PaletteReduction.reduceToBrand(p.tile(), colours, bins, brand, k, dither)
+                : PaletteReduction.reduce(p.tile(), colours, bins, k, dither);
         Pattern q = p.withTile(r.tile());
         List<String> changes = new ArrayList<>();
+        String how = toBrand ? " into " + r.palette().length + " of the " + brand.length + " brand colours" : " by k-means in CIELAB";
         changes.add("reduced " + (before.continuousTone() ? "a continuous-tone design to " + r.palette().length + " colours"
-                : before.colours() + " colours to " + r.palette().length) + " by k-means in CIELAB" + (dither ? " with error diffusion" : "") + " (ΔE2000 mean "
+                : before.colours() + " colours to " + r.palette().length) + how + (dither ? " with error diffusion" : "") + " (ΔE2000 mean "
                 + Num.of(r.meanDe(), 1) + ", 95 % of pixels within " + Num.of(r.p95De(), 1) + ", max " + Num.of(r.maxDe(), 1) + ")");
         changes.add("palette: " + palette(r));
         Findings f = new Findings(ID, profile);

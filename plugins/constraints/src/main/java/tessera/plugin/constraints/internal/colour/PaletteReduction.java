@@ -58,6 +58,66 @@ final class PaletteReduction {
     }
 
     /**
+     * Reduces to at most k colours of a fixed (brand) palette: the k brand colours that together lie
+     * nearest the design's colours, chosen greedily (each round adds the brand colour that lowers the
+     * area-weighted ΔE2000 to the nearest chosen colour most), then every pixel goes to its nearest chosen
+     * colour, or is error-diffused over them.
+     *
+     * @param brand packed 0xRRGGBB colours, ≥ 1
+     */
+    static Result reduceToBrand(RgbImage tile, ColourHistogram h, LabBins bins, int[] brand, int k, boolean dither) {
+        double[] brandLab = PaletteMap.lab(brand);
+        int[] chosen = chooseBrand(bins, brandLab, Math.min(k, brand.length));
+        int[] palette = new int[chosen.length];
+        double[] paletteLab = new double[3 * chosen.length];
+        for (int j = 0; j < chosen.length; j++) {
+            palette[j] = brand[chosen[j]];
+            System.arraycopy(brandLab, 3 * chosen[j], paletteLab, 3 * j, 3);
+        }
+        return dither ? ErrorDiffusion.apply(tile, palette, paletteLab) : nearest(tile, h, palette, paletteLab);
+    }
+
+    /** @return indices into the brand palette of the {@code k} colours chosen, in the order chosen */
+    private static int[] chooseBrand(LabBins bins, double[] brandLab, int k) {
+        int nb = brandLab.length / 3;
+        // ΔE2000 from every bin to every brand colour, once
+        double[][] de = new double[nb][bins.size()];
+        for (int j = 0; j < nb; j++) {
+            for (int b = 0; b < bins.size(); b++) {
+                de[j][b] = DeltaE.ciede2000(bins.lab(b, 0), bins.lab(b, 1), bins.lab(b, 2), brandLab[3 * j], brandLab[3 * j + 1],
+                        brandLab[3 * j + 2]);
+            }
+        }
+        double[] best = new double[bins.size()];
+        Arrays.fill(best, Double.POSITIVE_INFINITY);
+        boolean[] used = new boolean[nb];
+        int[] chosen = new int[k];
+        for (int round = 0; round < k; round++) {
+            int pick = -1;
+            double pickCost = Double.POSITIVE_INFINITY;
+            for (int j = 0; j < nb; j++) {
+                if (used[j]) {
+                    continue;
+                }
+                double cost = 0;
+                for (int b = 0; b < bins.size(); b++) {
+                    cost += bins.weight(b) * Math.min(best[b], de[j][b]);
+                }
+                if (cost < pickCost) {
+                    pickCost = cost;
+                    pick = j;
+                }
+            }
+            used[pick] = true;
+            chosen[round] = pick;
+            for (int b = 0; b < bins.size(); b++) {
+                best[b] = Math.min(best[b], de[pick][b]);
+            }
+        }
+        return chosen;
+    }
+
+    /**
      * The palette {@link #reduce} prints in, without reducing the tile: k-means in CIELAB, then each
      * cluster's medoid.
      *

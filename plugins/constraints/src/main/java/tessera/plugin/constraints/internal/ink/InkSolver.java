@@ -17,12 +17,10 @@ import tessera.api.image.RgbImage;
 import tessera.api.pattern.Pattern;
 import tessera.api.profile.InkjetSpec;
 import tessera.api.profile.ProductionProfile;
-import tessera.imaging.colour.DeltaE;
-import tessera.imaging.colour.LabImage;
-import tessera.imaging.colour.WhitePoint;
 import tessera.imaging.icc.CmykProfile;
 import tessera.imaging.icc.CmykSeparation;
 import tessera.imaging.icc.RenderingIntent;
+import tessera.plugin.constraints.internal.report.ChangeCost;
 import tessera.plugin.constraints.internal.report.ConstraintRules;
 import tessera.plugin.constraints.internal.report.Findings;
 import tessera.plugin.constraints.internal.report.Num;
@@ -121,16 +119,16 @@ public final class InkSolver implements ConstraintSolver {
         }
         settle(out, n, table.limit());
         RgbImage repaired = RgbImage.wrap(tile.width(), tile.height(), out);
-        Cost cost = cost(tile, repaired);
+        ChangeCost cost = ChangeCost.of(tile, repaired);
         Census after = census(repaired, table);
         Findings f = new Findings(ID, profile);
         report(after, profile, f);
-        if (cost.changed == 0) {
+        if (cost.changed() == 0) {
             return new RepairResult(p, List.of(), f.report());
         }
         String change = "Limited ink to " + Num.of(ink.maxCoveragePercent()) + " % and mapped colours the line cannot print to the"
-                + " nearest it can (FOGRA39): " + cost.changed + " pixels changed (" + Num.of(100.0 * cost.changed / n, 2)
-                + " % of the tile), mean ΔE2000 of the changed pixels " + Num.of(cost.meanDe, 1) + ", largest " + Num.of(cost.maxDe, 1)
+                + " nearest it can (FOGRA39): " + cost.changed() + " pixels changed (" + Num.of(100.0 * cost.changed() / n, 2)
+                + " % of the tile), mean ΔE2000 of the changed pixels " + Num.of(cost.meanDe(), 1) + ", largest " + Num.of(cost.maxDe(), 1)
                 + "; area over the ink limit " + Num.of(100.0 * before.over / n, 2) + " → " + Num.of(100.0 * after.over / n, 2)
                 + " %, out of gamut " + Num.of(100.0 * before.outOfGamut / n, 2) + " → " + Num.of(100.0 * after.outOfGamut / n, 2) + " %.";
         return new RepairResult(p.withTile(repaired), List.of(change), f.report());
@@ -263,48 +261,6 @@ public final class InkSolver implements ConstraintSolver {
                     "Repair maps those colours to what the line prints, so the design shows the cloth; or choose colours inside the gamut.",
                     oogPct, 100 * gamutWarn, "%", c.gamutWhere);
         }
-    }
-
-    /** Pixels changed by the repair and their ΔE2000, in strips so a 16 M-pixel tile needs no second Lab copy. */
-    private record Cost(long changed, double meanDe, double maxDe) {
-    }
-
-    private static Cost cost(RgbImage a, RgbImage b) {
-        int w = a.width();
-        int h = a.height();
-        int n = w * h;
-        float[] pa = a.planesView();
-        float[] pb = b.planesView();
-        int rows = Math.max(1, 65536 / w);
-        long changed = 0;
-        double sum = 0;
-        double max = 0;
-        for (int y0 = 0; y0 < h; y0 += rows) {
-            int r = Math.min(rows, h - y0);
-            int m = r * w;
-            float[] sa = new float[3 * m];
-            float[] sb = new float[3 * m];
-            for (int c = 0; c < 3; c++) {
-                System.arraycopy(pa, c * n + y0 * w, sa, c * m, m);
-                System.arraycopy(pb, c * n + y0 * w, sb, c * m, m);
-            }
-            float[] de = DeltaE.ciede2000Map(LabImage.wrap(w, r, WhitePoint.D50, lab(sa, w, r)),
-                    LabImage.wrap(w, r, WhitePoint.D50, lab(sb, w, r)));
-            for (int i = 0; i < m; i++) {
-                if (sa[i] != sb[i] || sa[m + i] != sb[m + i] || sa[2 * m + i] != sb[2 * m + i]) {
-                    changed++;
-                    sum += de[i];
-                    max = Math.max(max, de[i]);
-                }
-            }
-        }
-        return new Cost(changed, changed == 0 ? 0 : sum / changed, max);
-    }
-
-    private static float[] lab(float[] rgb, int w, int h) {
-        float[] lab = new float[rgb.length];
-        LabImage.fromRgbPlanes(rgb, lab, w, h, WhitePoint.D50);
-        return lab;
     }
 
     @Override

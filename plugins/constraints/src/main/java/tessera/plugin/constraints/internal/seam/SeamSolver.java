@@ -9,13 +9,17 @@ import tessera.api.ServiceProperties;
 import tessera.api.constraint.ConstraintReport;
 import tessera.api.constraint.ConstraintSolver;
 import tessera.api.constraint.Region;
+import tessera.api.constraint.RepairResult;
 import tessera.api.constraint.Severity;
+import tessera.api.image.RgbImage;
 import tessera.api.pattern.Pattern;
 import tessera.api.profile.ProductionProfile;
 import tessera.api.repeat.RepeatGeometry;
 import tessera.api.repeat.RepeatType;
+import tessera.imaging.repeat.RepeatLayout;
 import tessera.imaging.repeat.SeamMetric;
 import tessera.imaging.repeat.SeamMetric.SeamScore;
+import tessera.plugin.constraints.internal.report.ChangeCost;
 import tessera.plugin.constraints.internal.report.ConstraintRules;
 import tessera.plugin.constraints.internal.report.Findings;
 import tessera.plugin.constraints.internal.report.Num;
@@ -99,6 +103,49 @@ public final class SeamSolver implements ConstraintSolver {
                     "ratio", new Region(0, h - 1, w, 1));
         }
         return f.report();
+    }
+
+    /**
+     * Blends the failing seam(s) across the wrap ({@link SeamBlend}) over a band of 1/16, 1/8, then 1/4 of
+     * the tile, and keeps the first that brings the seam to {@code warnScore} or below (the narrowest band
+     * changes least). Mirror repeats meet themselves at every seam and are not touched.
+     */
+    @Override
+    public RepairResult repair(Pattern p, ProductionProfile profile) {
+        ConstraintReport before = check(p, profile);
+        if (before.violations().stream().noneMatch(v -> v.severity() != Severity.INFO) || p.repeat().type() == RepeatType.MIRROR) {
+            return new RepairResult(p, List.of(), before);
+        }
+        SeamScore s = SeamMetric.measure(p.tile(), p.repeat());
+        boolean vertical = s.vertical() > warnScore;
+        boolean horizontal = s.horizontal() > warnScore;
+        RepeatLayout layout = RepeatLayout.of(p.tile(), p.repeat());
+        RgbImage best = null;
+        SeamScore bestScore = s;
+        int bestBand = 0;
+        for (int div : new int[] {16, 8, 4}) {
+            int band = Math.max(1, Math.min(p.tile().width(), p.tile().height()) / div);
+            RgbImage t = SeamBlend.blend(p.tile(), layout, vertical, horizontal, band);
+            SeamScore after = SeamMetric.measure(t, p.repeat());
+            if (after.score() < bestScore.score()) {
+                best = t;
+                bestScore = after;
+                bestBand = band;
+            }
+            if (after.score() <= warnScore) {
+                break;
+            }
+        }
+        if (best == null) {
+            return new RepairResult(p, List.of(), before);
+        }
+        Pattern q = p.withTile(best);
+        ChangeCost cost = ChangeCost.of(p.tile(), best);
+        String seams = vertical && horizontal ? "both seams" : vertical ? "the left/right seam" : "the top/bottom seam";
+        String change = "Blended " + seams + " across the wrap over " + bestBand + " px on each side: seam score " + Num.of(s.score())
+                + " → " + Num.of(bestScore.score()) + "; " + cost.changed() + " pixels changed, mean ΔE2000 " + Num.of(cost.meanDe(), 1)
+                + ", largest " + Num.of(cost.maxDe(), 1) + ".";
+        return new RepairResult(q, List.of(change), check(q, profile));
     }
 
     private static String seamText(Pattern p, String edges, double ratio, Severity severity) {

@@ -141,6 +141,70 @@ class ColourSolverTest {
     }
 
     @Test
+    void aBrandPaletteReductionPrintsOnlyBrandColoursNearestTheDesign() {
+        // twelve design colours onto a brand card of eight, six screens: the six brand colours nearest the design
+        int[] brand = {0xc8102e, 0x00843d, 0x003da5, 0xffcd00, 0x000000, 0xffffff, 0xe87722, 0x8a8d8f};
+        Pattern twelve = pattern(Designs.bands(120, 24, Designs.TWELVE));
+        for (boolean dither : new boolean[] {false, true}) {
+            RepairResult r = solver.withDither(dither).withBrandPalette(brand).repair(twelve, rotary64);
+            Set<Integer> used = distinct(r.pattern().tile());
+            assertThat(used).hasSizeLessThanOrEqualTo(6);
+            assertThat(Arrays.stream(brand).boxed().collect(Collectors.toSet())).containsAll(used);
+            assertThat(r.changes().get(0)).contains("of the 8 brand colours").contains("ΔE2000 mean");
+            assertThat(r.after().passed()).isTrue();
+        }
+        // black and white stand in for the design's near-black and near-white, which lie far from every other brand colour
+        RepairResult plain = solver.withBrandPalette(brand).repair(twelve, rotary64);
+        assertThat(distinct(plain.pattern().tile())).contains(0x000000, 0xffffff);
+        // a design that already fits the screens is still put into the brand's colours
+        Pattern three = pattern(Designs.bands(90, 10, 0xd62828, 0x2a9d3f, 0xfafafa));
+        assertThat(distinct(solver.withBrandPalette(brand).repair(three, rotary64).pattern().tile()))
+                .containsExactlyInAnyOrder(0xc8102e, 0x00843d, 0xffffff);
+    }
+
+    @Test
+    void aColourwaySwapsColoursByAreaAndKeepsTheAntiAliasing() {
+        RgbImage discs = Designs.antiAliasedDiscs(256, 0xf4ecd8, 0x1d3fbb, 0xd62828);
+        Colourway.Result r = Colourway.recolour(discs, Colourway.parse("#1d2a44", "#e8dcc4", "#b5452f"));
+        assertThat(r.from()[0]).isEqualTo(0xf4ecd8); // the ground covers most
+        assertThat(r.to()).containsExactly(0x1d2a44, 0xe8dcc4, 0xb5452f);
+        int[] before = discs.toPackedRgb();
+        int[] after = r.tile().toPackedRgb();
+        // flat areas take their new colour exactly (within 8-bit rounding)
+        assertThat(near(after[10], 0x1d2a44)).isTrue();
+        assertThat(near(after[64 * 256 + 64], r.to()[java.util.Arrays.asList(box(r.from())).indexOf(before[64 * 256 + 64])])).isTrue();
+        // an anti-aliased edge pixel between ground and disc stays between their new colours
+        int edge = -1;
+        for (int i = 0; i < before.length && edge < 0; i++) {
+            if (before[i] != 0xf4ecd8 && before[i] != 0x1d3fbb && before[i] != 0xd62828) {
+                edge = i;
+            }
+        }
+        int e = after[edge];
+        assertThat((e >> 16) & 0xff).isBetween(0x1d - 3, 0xe8 + 3);
+        assertThat(e).isNotIn(0x1d2a44, 0xe8dcc4);
+        assertThat(r.describe()).startsWith("#f4ecd8 → #1d2a44 (");
+        // fewer new colours than design colours: the rest follow their nearest design colour
+        Colourway.Result two = Colourway.recolour(discs, Colourway.parse("#222222", "#dddddd"));
+        assertThat(two.to()).hasSize(3);
+        assertThat(two.to()[2]).isIn(0x222222, 0xdddddd);
+        assertThat(Colourway.recolour(Designs.ramp(64, 64), Colourway.parse("#000000"))).isNull();
+    }
+
+    private static Integer[] box(int[] a) {
+        return Arrays.stream(a).boxed().toArray(Integer[]::new);
+    }
+
+    private static boolean near(int a, int b) {
+        for (int s = 0; s <= 16; s += 8) {
+            if (Math.abs(((a >> s) & 0xff) - ((b >> s) & 0xff)) > 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Test
     void ditheringIsOffByDefaultAndStaysOnThePalette() {
         RgbImage gradient = Designs.of(128, 32, (c, x, y) -> c == 0 ? x / 127.0 : c == 1 ? 0.3 : 0.6);
         RepairResult plain = solver.repair(pattern(gradient), rotary64);

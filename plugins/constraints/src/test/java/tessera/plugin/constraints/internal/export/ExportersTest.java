@@ -183,6 +183,26 @@ class ExportersTest {
     }
 
     @Test
+    void colourwaysFromLabelsAndConfigurationWriteOnePngEachAndTheirMappings() throws IOException {
+        RgbImage discs = Designs.antiAliasedDiscs(128, 0xf4ecd8, 0x1d3fbb, 0xd62828);
+        Pattern p = new Pattern(discs, RepeatGeometry.BLOCK, 10, 10, java.util.Map.of("colourway.Navy Night", "#1d2a44 #e8dcc4 #b5452f"));
+        Colourways exporter = new Colourways(Colourways.parse(List.of("sand: #e8dcc4, #7a4a1e #2a9d3f")));
+        List<ExportedFile> files = exporter.export(p, Designs.profile("rotary-64-6"), context());
+        assertThat(files).extracting(ExportedFile::path).containsExactly("design-01-colourway-sand.png",
+                "design-01-colourway-navy-night.png", "design-01-colourways.json");
+        RasterFile navy = ImageFiles.read(dir.resolve("design-01-colourway-navy-night.png"));
+        assertThat(navy.dpiX()).isCloseTo(p.dpiX(), org.assertj.core.data.Offset.offset(0.5));
+        assertThat(navy.image().toPackedRgb()[0] & 0xffffff).isEqualTo(0x1d2a44);
+        JsonNode doc = TesseraJson.mapper().readTree(dir.resolve("design-01-colourways.json").toFile());
+        JsonNode first = doc.get("colourways").get(1).get("colours").get(0);
+        assertThat(first.get("from").asText()).isEqualTo("#f4ecd8");
+        assertThat(first.get("to").asText()).isEqualTo("#1d2a44");
+        assertThat(first.get("areaPercent").asDouble()).isBetween(50.0, 95.0);
+        // nothing asked, nothing written
+        assertThat(new Colourways(java.util.Map.of()).export(Designs.pattern(discs, RepeatGeometry.BLOCK, 10, 10), null, context())).isEmpty();
+    }
+
+    @Test
     void cmykPrintsKeepTheLinesInkLimit() {
         // rich black separates far above 250 %; the written strips hold the sublimation line's limit
         RgbImage black = Designs.bands(64, 16, 0x050505, 0x0d0d12);

@@ -6,13 +6,46 @@ import org.junit.jupiter.api.Test;
 
 import tessera.api.constraint.ConstraintReport;
 import tessera.api.constraint.Region;
+import tessera.api.constraint.RepairResult;
 import tessera.api.constraint.Severity;
 import tessera.api.constraint.Violation;
+import tessera.api.pattern.Pattern;
 import tessera.api.repeat.RepeatGeometry;
 import tessera.plugin.constraints.internal.Designs;
 
 class SeamSolverTest {
     private final SeamSolver solver = SeamSolver.withDefaults();
+
+    @Test
+    void repairBlendsBothSeamsOfABrokenTileUntilTheyPassAndReportsTheCost() {
+        // smooth periodic artwork plus a ramp: a seam on both sides, with something to keep inside
+        Pattern broken = Designs.pattern(Designs.of(128, 96, (c, x, y) -> 0.45 + 0.25 * Math.sin(2 * Math.PI * (x / 128.0 + c / 3.0))
+                * Math.cos(2 * Math.PI * y / 96.0) + 0.25 * (x / 127.0) - 0.15 * (y / 95.0)), RepeatGeometry.BLOCK, 20, 15);
+        assertThat(solver.check(broken, null).passed()).isFalse();
+        RepairResult r = solver.repair(broken, null);
+        assertThat(r.after().passed()).isTrue();
+        assertThat(r.after().measures().get("seam.score")).isLessThanOrEqualTo(1.5);
+        assertThat(r.changes()).singleElement().asString().startsWith("Blended both seams across the wrap over ")
+                .contains("seam score", "ΔE2000");
+        // the middle of the tile, away from the bands, is untouched
+        int w = 128;
+        int h = 96;
+        assertThat(r.pattern().tile().get(0, h / 2, w / 2)).isEqualTo(broken.tile().get(0, h / 2, w / 2));
+    }
+
+    @Test
+    void repairMeetsTheHalfDropNeighbourNotTheBlockOne() {
+        // a ramp down the tile: as a half drop the right edge meets the left edge half a tile lower
+        Pattern p = Designs.pattern(Designs.of(96, 96, (c, x, y) -> 0.5 + 0.3 * Math.sin(2 * Math.PI * (x / 96.0 + c / 4.0))
+                + 0.2 * (x / 95.0)), RepeatGeometry.HALF_DROP, 20, 20);
+        assertThat(solver.check(p, null).passed()).isFalse();
+        RepairResult r = solver.repair(p, null);
+        assertThat(r.after().passed()).isTrue();
+        assertThat(r.changes().get(0)).contains("the left/right seam");
+        // mirror repeats are never touched
+        RepairResult mirror = solver.repair(Designs.pattern(Designs.ramp(64, 64), RepeatGeometry.MIRROR, 10, 10), null);
+        assertThat(mirror.changes()).isEmpty();
+    }
 
     @Test
     void aSeamlessTilePassesWithoutAProfile() {
