@@ -40,7 +40,7 @@ class ComponentDescriptionsTest {
             }
         }
         assertThat(byId).containsOnlyKeys("profiles", "repeat", "seam", "resolution", "colours", "features", "separations",
-                "cmyk-tiff", "wif", "floats", "inks", "colourways");
+                "cmyk-tiff", "wif", "floats", "inks", "colourways", "preview");
         assertThat(byId.get("profiles").service()).isEqualTo("tessera.api.profile.ProfileCatalog");
         assertThat(rules(byId.get("repeat"))).containsExactly("repeat.type", "repeat.size", "repeat.circumference", "repeat.hooks");
         assertThat(rules(byId.get("seam"))).containsExactly("seam");
@@ -55,7 +55,7 @@ class ComponentDescriptionsTest {
         }
         assertThat(byId.get("colours").properties()).containsEntry("dither", List.of("false"));
         assertThat(byId.get("cmyk-tiff").properties()).containsEntry("intent", List.of("PERCEPTUAL"));
-        for (String exporter : List.of("separations", "cmyk-tiff", "wif", "colourways")) {
+        for (String exporter : List.of("separations", "cmyk-tiff", "wif", "colourways", "preview")) {
             assertThat(byId.get(exporter).service()).isEqualTo("tessera.api.export.Exporter");
             assertThat(byId.get(exporter).arrays()).as("String[] even for one value")
                     .contains(ServiceProperties.EXPORT_FORMATS, ServiceProperties.PROCESSES);

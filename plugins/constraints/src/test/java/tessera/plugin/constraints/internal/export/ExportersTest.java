@@ -203,6 +203,36 @@ class ExportersTest {
     }
 
     @Test
+    void theRealSizePreviewLaysTheRepeatOutOverAMetreWithACentimetreRulerAndItsDpi() throws IOException {
+        // a 20 × 10 cm half drop: at 96 dpi 756 × 378 px a tile, dropping half a tile every other column
+        Pattern p = Designs.pattern(Designs.antiAliasedDiscs(200, 0xf4ecd8, 0x1d3fbb, 0xd62828), RepeatGeometry.HALF_DROP, 20, 10);
+        List<ExportedFile> files = RealSizePreview.withDefaults().export(p, null, context());
+        assertThat(files).singleElement().satisfies(f -> {
+            assertThat(f.path()).isEqualTo("design-01-preview-real-size.png");
+            assertThat(f.role()).isEqualTo(RealSizePreview.ROLE);
+        });
+        RasterFile png = ImageFiles.read(dir.resolve("design-01-preview-real-size.png"));
+        assertThat(png.dpiX()).isCloseTo(96, org.assertj.core.data.Offset.offset(0.05));
+        int r = RealSizePreview.RULER;
+        RgbImage img = png.image();
+        assertThat(img.width()).isEqualTo(r + 3780); // 100 cm at 96 dpi
+        assertThat(img.height()).isEqualTo(r + 1890);
+        // the ruler: a long tick at 10 cm, paper between ticks
+        assertThat(img.get(0, r - 12, r + 378)).isLessThan(0.2f);
+        assertThat(img.get(0, r - 12, r + 378 + 19)).isEqualTo(1f);
+        assertThat(img.get(0, r - 2, r + 19)).isEqualTo(1f); // half a centimetre: no tick
+        // the fabric repeats as a half drop: one tile across is half a tile down
+        int tw = 756;
+        int th = 378;
+        for (int[] at : new int[][] {{40, 60}, {300, 200}, {500, 30}}) {
+            for (int c = 0; c < 3; c++) {
+                assertThat(img.get(c, r + at[1] + th / 2, r + at[0] + tw)).isEqualTo(img.get(c, r + at[1], r + at[0]));
+                assertThat(img.get(c, r + at[1] + th, r + at[0])).isEqualTo(img.get(c, r + at[1], r + at[0]));
+            }
+        }
+    }
+
+    @Test
     void cmykPrintsKeepTheLinesInkLimit() {
         // rich black separates far above 250 %; the written strips hold the sublimation line's limit
         RgbImage black = Designs.bands(64, 16, 0x050505, 0x0d0d12);
