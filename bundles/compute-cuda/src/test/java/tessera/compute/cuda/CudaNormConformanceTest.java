@@ -1,0 +1,18 @@
+package tessera.compute.cuda;
+
+import org.junit.jupiter.api.BeforeAll;
+import tessera.compute.ComputeDevice;
+import tessera.compute.testing.NormConformance;
+
+/** #5: the shared norm conformance suite on the CUDA device; skipped with the reason where no GPU is usable. */
+class CudaNormConformanceTest extends NormConformance {
+    @BeforeAll
+    static void needsGpu() {
+        GpuTests.assumeGpu();
+    }
+
+    @Override
+    protected ComputeDevice device() {
+        return GpuTests.device();
+    }
+}
