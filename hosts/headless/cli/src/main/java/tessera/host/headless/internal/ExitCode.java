@@ -11,6 +11,9 @@ final class ExitCode {
     static final int FAILED = 1;
     /** The user's input was wrong (unknown option, invalid request, unreadable file). */
     static final int USAGE = 2;
-    /** Designs were made, but at least one still fails a production check after repair. */
+    /**
+     * Designs were made, but at least one still fails a production check after repair; for {@code provenance}:
+     * the scan ran but the policy found violations, or a model's lineage failed (#7).
+     */
     static final int CHECKS_FAILED = 3;
 }

@@ -8,8 +8,10 @@ import picocli.CommandLine.Option;
 @Command(name = "tessera", mixinStandardHelpOptions = true, versionProvider = TesseraCommand.Version.class,
         description = "Tessera: AI textile and surface-pattern engine (headless host).",
         subcommands = {GenerateCommand.class, PatternCommand.Check.class, PatternCommand.Export.class,
-            BundlesCommand.class, DatasetCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 done, 1 failed, 2 bad input, 3 designs made but a production check still fails."})
+            BundlesCommand.class, DatasetCommand.class, ProvenanceCommand.class,
+            CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 done, 1 failed, 2 bad input, 3 designs made but a production check still fails",
+            "(provenance: the policy found violations, or a model's lineage failed)."})
 final class TesseraCommand implements Runnable {
     // Read by the launcher before the framework starts; declared here so that help lists them and parsing accepts them.
     @Option(names = "--data", paramLabel = "DIR", description = "Data folder with the hot-deploy folder hot/ (default ~/.tessera).", scope = CommandLine.ScopeType.INHERIT)

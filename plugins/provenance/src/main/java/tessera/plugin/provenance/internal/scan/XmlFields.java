@@ -149,7 +149,15 @@ public final class XmlFields {
 
     private static String key(String ns, String local) {
         String prefix = ns == null ? null : PREFIXES.get(ns);
-        return prefix == null ? null : prefix + ":" + local;
+        if (prefix == null) {
+            return null;
+        }
+        // Dublin Core and Creative Commons name classes (cc:Work, cc:Agent) with a capital, properties without;
+        // a class is a node, not a property (XMP namespaces capitalise properties, so only these two)
+        if ((prefix.equals("cc") || prefix.equals("dc")) && Character.isUpperCase(local.charAt(0))) {
+            return null;
+        }
+        return prefix + ":" + local;
     }
 
     static void put(Map<String, String> fields, String key, String value) {
