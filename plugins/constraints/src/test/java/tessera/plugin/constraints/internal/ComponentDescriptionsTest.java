@@ -40,7 +40,9 @@ class ComponentDescriptionsTest {
             }
         }
         assertThat(byId).containsOnlyKeys("profiles", "repeat", "seam", "resolution", "colours", "features", "separations",
-                "cmyk-tiff", "wif", "floats", "inks", "colourways", "preview");
+                "cmyk-tiff", "wif", "floats", "inks", "colourways", "preview",
+                "constraints-guidance");
+        assertThat(byId.get("constraints-guidance").service()).isEqualTo("tessera.compute.guidance.GuidanceProvider");
         assertThat(byId.get("profiles").service()).isEqualTo("tessera.api.profile.ProfileCatalog");
         assertThat(rules(byId.get("repeat"))).containsExactly("repeat.type", "repeat.size", "repeat.circumference", "repeat.hooks");
         assertThat(rules(byId.get("seam"))).containsExactly("seam");

@@ -121,6 +121,35 @@ final class InkTable {
         }
     }
 
+    /** @return total ink at a pixel (fraction) into out[0] and its derivatives by r, g, b into out[1..3] */
+    void coverageGradient(float r, float g, float b, float[] out) {
+        float fr = Math.clamp(r, 0f, 1f) * (N - 1);
+        float fg = Math.clamp(g, 0f, 1f) * (N - 1);
+        float fb = Math.clamp(b, 0f, 1f) * (N - 1);
+        int ir = Math.min((int) fr, N - 2);
+        int ig = Math.min((int) fg, N - 2);
+        int ib = Math.min((int) fb, N - 2);
+        float dr = fr - ir;
+        float dg = fg - ig;
+        float db = fb - ib;
+        int i = (ir * N + ig) * N + ib;
+        int sr = N * N;
+        float c00 = tac[i] + (tac[i + 1] - tac[i]) * db;
+        float c01 = tac[i + N] + (tac[i + N + 1] - tac[i + N]) * db;
+        float c10 = tac[i + sr] + (tac[i + sr + 1] - tac[i + sr]) * db;
+        float c11 = tac[i + sr + N] + (tac[i + sr + N + 1] - tac[i + sr + N]) * db;
+        float c0 = c00 + (c01 - c00) * dg;
+        float c1 = c10 + (c11 - c10) * dg;
+        out[0] = c0 + (c1 - c0) * dr;
+        out[1] = (c1 - c0) * (N - 1);
+        float e00 = tac[i + 1] - tac[i];
+        float e01 = tac[i + N + 1] - tac[i + N];
+        float e10 = tac[i + sr + 1] - tac[i + sr];
+        float e11 = tac[i + sr + N + 1] - tac[i + sr + N];
+        out[2] = ((c01 - c00) + ((c11 - c10) - (c01 - c00)) * dr) * (N - 1);
+        out[3] = ((e00 + (e01 - e00) * dg) * (1 - dr) + (e10 + (e11 - e10) * dg) * dr) * (N - 1);
+    }
+
     private static float lerp3(float[] v, int i, float dr, float dg, float db) {
         int sr = N * N;
         int sg = N;
