@@ -53,7 +53,13 @@ public record OriginalityIndex(String manifestSha256, List<Item> items, Manifest
                 .min(Comparator.comparingDouble(Match::embeddingDistance)).orElse(null);
     }
 
+    /**
+     * A copy when the embedding alone is within its limit (this catches cyclically shifted copies, whose hash
+     * moves), or when the hash is within its limit and the embedding agrees within ten times its limit: simple
+     * motifs at 32×32 share hashes without looking alike, so the hash alone is not evidence.
+     */
     public boolean tooClose(Match m) {
-        return m.hashDistance() <= thresholds.maxHashDistance() || m.embeddingDistance() <= thresholds.maxEmbeddingDistance();
+        double e = thresholds.maxEmbeddingDistance();
+        return m.embeddingDistance() <= e || m.hashDistance() <= thresholds.maxHashDistance() && m.embeddingDistance() <= 10 * e;
     }
 }

@@ -81,7 +81,7 @@ public final class XmlFields {
                     }
                     case XMLStreamConstants.START_ELEMENT -> {
                         if (++depth > maxDepth) {
-                            throw new UnreadableFileException("XML nesting deeper than " + maxDepth + " elements");
+                            throw new UnreadableFileException("XML nesting depth over " + maxDepth + " elements");
                         }
                         if (++elements > MAX_ELEMENTS) {
                             throw new UnreadableFileException("XML has more than " + MAX_ELEMENTS + " elements");
@@ -180,8 +180,8 @@ public final class XmlFields {
         if (s == null) {
             return "no detail";
         }
-        String line = s.strip().lines().findFirst().orElse(s);
-        int at = line.indexOf("Message: ");
-        return at >= 0 ? line.substring(at + 9) : line;
+        int at = s.indexOf("Message: "); // StAX puts the position first and the reason on a later line
+        String text = at >= 0 ? s.substring(at + 9) : s;
+        return text.strip().lines().findFirst().orElse(text);
     }
 }
