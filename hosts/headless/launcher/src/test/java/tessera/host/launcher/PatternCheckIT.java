@@ -60,6 +60,9 @@ class PatternCheckIT {
         assertThat(print.dpiX()).isCloseTo(150, within(0.01));
         // the screen-separation exporter: one film per screen plus the colour table
         assertThat(out.resolve("design-01-colours.json")).exists();
+        // the real-size preview: a metre of fabric at screen resolution, with its DPI recorded
+        RasterFile preview = ImageFiles.read(out.resolve("design-01-preview-real-size.png"));
+        assertThat(preview.dpiX()).isCloseTo(96, within(0.05));
         try (var films = Files.list(out)) {
             assertThat(films.filter(f -> f.getFileName().toString().startsWith("design-01-sep-")).count()).isBetween(1L, 6L);
         }
@@ -82,6 +85,7 @@ class PatternCheckIT {
         RasterFile cmyk = ImageFiles.read(out.resolve("design-01-print-cmyk.tif"));
         assertThat(cmyk.dpiX()).isCloseTo(300, within(0.01));
         assertThat(cmyk.iccProfile()).isNotNull();
+        assertThat(r.out()).contains("inks"); // the ink coverage and gamut check ran as well
     }
 
     @Test
@@ -93,6 +97,9 @@ class PatternCheckIT {
         String wif = Files.readString(out.resolve("design-01.wif"));
         assertThat(wif).contains("[WIF]").contains("Version=1.1").contains("[LIFTPLAN]").contains("[COLOR TABLE]");
         assertThat(r.out()).contains("features"); // the minimum-feature check ran as well
+        // the float check found the compound's long floats and its repair bound them, as the WIF records
+        assertThat(r.out()).contains("floats").contains("binding points");
+        assertThat(wif).contains("Binding Points=");
     }
 
     @Test
