@@ -73,6 +73,42 @@ class GpuDeviceTest {
     }
 
     @Test
+    void tensorCoreProductsOfTransposedBatchedAndSharedOperands() {
+        Random r = new Random();
+        int b = 3, m = 70, k = 45, n = 130;
+        float[] a = uniform(r, b * k * m);
+        float[] w = uniform(r, n * k);
+        for (MatmulPrecision p : new MatmulPrecision[] {MatmulPrecision.TF32, MatmulPrecision.BF16}) {
+            MatmulPrecision old = CudaDevices.setMatmulPrecision(gpu, p);
+            try (TensorScope s = TensorScope.open()) {
+                // a stored [b, k, m] and used transposed; w stored [n, k], shared by every batch, used transposed
+                Tensor at = tessera.compute.ops.Shapes.transpose(Tensor.of(gpu, a, b, k, m), 1, 2);
+                Tensor wt = tessera.compute.ops.Shapes.transpose(Tensor.of(gpu, w, n, k), 0, 1);
+                float[] y = Linalg.matmul(at, wt).toArray();
+                for (int i = 0; i < b; i++) {
+                    float[] ai = new float[m * k];
+                    for (int x = 0; x < m; x++) {
+                        for (int z = 0; z < k; z++) {
+                            ai[x * k + z] = a[i * k * m + z * m + x];
+                        }
+                    }
+                    float[] wi = new float[k * n];
+                    for (int z = 0; z < k; z++) {
+                        for (int x = 0; x < n; x++) {
+                            wi[z * n + x] = w[x * k + z];
+                        }
+                    }
+                    double err = Tolerances.relativeError(java.util.Arrays.copyOfRange(y, i * m * n, (i + 1) * m * n),
+                            Reference.matmul(ai, wi, m, k, n));
+                    assertThat(err).as(p + " batch " + i).isLessThan(p == MatmulPrecision.TF32 ? 1e-3 : 1.5e-2);
+                }
+            } finally {
+                CudaDevices.setMatmulPrecision(gpu, old);
+            }
+        }
+    }
+
+    @Test
     void aSeedGivesTheCpusRandomNumbers() {
         try (TensorScope s = TensorScope.open()) {
             float[] g = Tensor.uniform(gpu, 42, -1, 1, 1000).toArray();

@@ -7,6 +7,7 @@ import static jcuda.driver.JCudaDriver.cuDeviceGetName;
 import static jcuda.driver.JCudaDriver.cuDevicePrimaryCtxRelease;
 import static jcuda.driver.JCudaDriver.cuDevicePrimaryCtxRetain;
 import static jcuda.driver.JCudaDriver.cuDeviceTotalMem;
+import static jcuda.driver.JCudaDriver.cuFuncSetAttribute;
 import static jcuda.driver.JCudaDriver.cuLaunchKernel;
 import static jcuda.driver.JCudaDriver.cuMemcpyDtoH;
 import static jcuda.driver.JCudaDriver.cuMemcpyHtoD;
@@ -28,6 +29,7 @@ import jcuda.driver.CUcontext;
 import jcuda.driver.CUdevice;
 import jcuda.driver.CUdevice_attribute;
 import jcuda.driver.CUdeviceptr;
+import jcuda.driver.CUfunction_attribute;
 import jcuda.driver.CUfunction;
 import jcuda.driver.CUmodule;
 import jcuda.driver.CUstream;
@@ -52,7 +54,7 @@ public final class CudaDevice implements ComputeDevice, AutoCloseable {
     /** Configuration property: MiB of scratch memory for convolution column buffers (default 1024). */
     public static final String SCRATCH_MIB = "tessera.compute.cuda.scratch.mib";
 
-    static final String[] MODULES = {"memory", "elementwise", "reduce", "resample", "index", "gemm", "conv"};
+    static final String[] MODULES = {"memory", "elementwise", "reduce", "resample", "index", "gemm", "gemm_tc", "conv"};
     private static final System.Logger LOG = System.getLogger("tessera.compute");
 
     private final int ordinal;
@@ -71,6 +73,7 @@ public final class CudaDevice implements ComputeDevice, AutoCloseable {
     private final CudaKernels kernels;
     private volatile MatmulPrecision precision;
     private CudaBuffer scratch;
+    private CudaBuffer packScratch;
     private volatile boolean closed;
 
     private CudaDevice(int ordinal, Map<String, ?> config) {
@@ -175,6 +178,24 @@ public final class CudaDevice implements ComputeDevice, AutoCloseable {
         }
     }
 
+    /** A launch with 2-D blocks and dynamic shared memory (raising the function's limit once). */
+    void launch(String module, String fn, int gx, int gy, int gz, int bx, int by, int smemBytes, Args args) {
+        CUfunction f = function(module, fn);
+        if (smemBytes > 48 * 1024) {
+            String key = fn + "/smem";
+            if (!functions.containsKey(key)) {
+                CudaDriver.check(cuFuncSetAttribute(f, CUfunction_attribute.CU_FUNC_ATTRIBUTE_MAX_DYNAMIC_SHARED_SIZE_BYTES,
+                        smemBytes), "cuFuncSetAttribute(" + fn + ", " + smemBytes + " bytes of shared memory)");
+                functions.put(key, f);
+            }
+        }
+        CudaDriver.check(cuLaunchKernel(f, gx, gy, gz, bx, by, 1, smemBytes, stream, args.pointer(), null),
+                "launch of " + fn + " (" + gx + "x" + gy + "x" + gz + " blocks of " + bx + "x" + by + ")");
+        if (syncEachLaunch) {
+            CudaDriver.check(cuStreamSynchronize(stream), "kernel " + fn);
+        }
+    }
+
     void launch1d(String module, String fn, long n, Args args) {
         launch(module, fn, blocksFor(n), 1, 1, 256, args);
     }
@@ -192,6 +213,17 @@ public final class CudaDevice implements ComputeDevice, AutoCloseable {
             scratch = (CudaBuffer) allocate(floats);
         }
         return scratch.ptr();
+    }
+
+    /** A second scratch area for packed matrix operands (convolution columns use the first). */
+    CUdeviceptr packScratch(long floats) {
+        if (packScratch == null || packScratch.size() < floats) {
+            if (packScratch != null) {
+                packScratch.close();
+            }
+            packScratch = (CudaBuffer) allocate(floats);
+        }
+        return packScratch.ptr();
     }
 
     long scratchFloats() {
@@ -306,6 +338,9 @@ public final class CudaDevice implements ComputeDevice, AutoCloseable {
         synchronize();
         if (scratch != null) {
             scratch.close();
+        }
+        if (packScratch != null) {
+            packScratch.close();
         }
         memory.trim(0);
         closed = true;

@@ -215,11 +215,10 @@ final class CudaKernels implements Kernels {
             }
             return;
         }
-        String fn = switch (dev.precision()) {
-            case FP32 -> "sgemm";
-            case TF32 -> "gemm_tf32";
-            case BF16 -> "gemm_bf16";
-        };
+        if (dev.precision() != MatmulPrecision.FP32) {
+            tensorCoreGemm(m, n, k, a, aBs, aRs, aCs, b, bBs, bRs, bCs, c, cBs, ldc, beta, batches);
+            return;
+        }
         int gx = (n + 127) / 128;
         int gy = (m + 127) / 128;
         if (gy > 65535) {
@@ -227,10 +226,42 @@ final class CudaKernels implements Kernels {
         }
         for (int z0 = 0; z0 < batches; z0 += 65535) {
             int nz = Math.min(65535, batches - z0);
-            dev.launch("gemm", fn, gx, gy, nz, 256, new Args().i(m).i(n).i(k)
+            dev.launch("gemm", "sgemm", gx, gy, nz, 256, new Args().i(m).i(n).i(k)
                     .p(a.withByteOffset(4L * z0 * aBs)).l(aBs).i(aRs).i(aCs)
                     .p(b.withByteOffset(4L * z0 * bBs)).l(bBs).i(bRs).i(bCs)
                     .p(c.withByteOffset(4L * z0 * cBs)).l(cBs).i(ldc).f(beta));
+        }
+    }
+
+    /**
+     * TF32/BF16 through gemm_tc.cu: both operands packed once into K-contiguous, tile-padded rows
+     * (B transposed), then the pipelined mma.sync kernel. A shared operand (batch stride 0) is
+     * packed once.
+     */
+    private void tensorCoreGemm(int m, int n, int k, CUdeviceptr a, long aBs, int aRs, int aCs, CUdeviceptr b, long bBs,
+            int bRs, int bCs, CUdeviceptr c, long cBs, int ldc, float beta, int batches) {
+        boolean bf16 = dev.precision() == MatmulPrecision.BF16;
+        int elem = bf16 ? 2 : 4;
+        long mp = (m + 127L) / 128 * 128;
+        long np = (n + 127L) / 128 * 128;
+        long kp = (k + 31L) / 32 * 32;
+        for (int z0 = 0; z0 < batches; z0 += 65535) {
+            int nz = Math.min(65535, batches - z0);
+            int za = aBs == 0 ? 1 : nz;
+            int zb = bBs == 0 ? 1 : nz;
+            long aBytes = za * mp * kp * elem;
+            long bBytes = zb * np * kp * elem;
+            CUdeviceptr pa = dev.packScratch((aBytes + bBytes + 3) / 4);
+            CUdeviceptr pb = pa.withByteOffset(aBytes);
+            String pack = bf16 ? "pack_bf16" : "pack_tf32";
+            dev.launch("gemm_tc", pack, (int) (kp / 32), (int) (mp / 32), za, 32, 8, 0, new Args().i(m).i(k).i((int) mp)
+                    .i((int) kp).p(a.withByteOffset(4L * z0 * aBs)).l(aBs).i(aRs).i(aCs).p(pa));
+            dev.launch("gemm_tc", pack, (int) (kp / 32), (int) (np / 32), zb, 32, 8, 0, new Args().i(n).i(k).i((int) np)
+                    .i((int) kp).p(b.withByteOffset(4L * z0 * bBs)).l(bBs).i(bCs).i(bRs).p(pb));
+            int smem = 3 * 2 * 128 * (bf16 ? 40 * 2 : 36 * 4);
+            dev.launch("gemm_tc", bf16 ? "gemm_bf16_tn" : "gemm_tf32_tn", (int) (np / 128), (int) (mp / 128), nz, 256, 1,
+                    smem, new Args().i(m).i(n).i((int) kp).p(pa).l(aBs == 0 ? 0 : mp * kp).p(pb)
+                            .l(bBs == 0 ? 0 : np * kp).p(c.withByteOffset(4L * z0 * cBs)).l(cBs).i(ldc).f(beta));
         }
     }
 
