@@ -24,7 +24,9 @@ import tessera.imaging.repeat.WrapResampler;
  * written into the PNG's pHYs so a viewer at 100 % shows it life-size on a calibrated screen), with a
  * centimetre ruler along the top and the left edge: a tick every cm, longer every 5, numbered every 10,
  * and red marks where each repeat begins. The tile is resampled wrap-aware to the preview's resolution and
- * laid out with its own repeat (half drops drop, mirrors mirror). Written for every line and without one.
+ * laid out with its own repeat (half drops drop, mirrors mirror). Written for jobs with a production line
+ * only: a 7 M-pixel PNG costs about a second, too much for every quick sketch (the pipeline's own 3 × 3
+ * preview serves those).
  */
 @Component(service = Exporter.class, property = ServiceProperties.PLUGIN_ID + "=" + RealSizePreview.ID)
 @ExportFormats("png")
@@ -71,6 +73,9 @@ public final class RealSizePreview implements Exporter {
 
     @Override
     public List<ExportedFile> export(Pattern pattern, ProductionProfile profile, ExportContext context) throws IOException {
+        if (profile == null) {
+            return List.of();
+        }
         double pxPerCm = dpi / 2.54;
         int tw = Math.max(1, (int) Math.round(pattern.widthCm() * pxPerCm));
         int th = Math.max(1, (int) Math.round(pattern.heightCm() * pxPerCm));
