@@ -243,7 +243,8 @@ final class CudaKernels implements Kernels {
         boolean bf16 = dev.precision() == MatmulPrecision.BF16;
         int elem = bf16 ? 2 : 4;
         long mp = (m + 127L) / 128 * 128;
-        long np = (n + 127L) / 128 * 128;
+        int bn = 128;
+        long np = (n + bn - 1L) / bn * bn;
         long kp = (k + 31L) / 32 * 32;
         for (int z0 = 0; z0 < batches; z0 += 65535) {
             int nz = Math.min(65535, batches - z0);
@@ -258,8 +259,8 @@ final class CudaKernels implements Kernels {
                     .i((int) kp).p(a.withByteOffset(4L * z0 * aBs)).l(aBs).i(aRs).i(aCs).p(pa));
             dev.launch("gemm_tc", pack, (int) (kp / 32), (int) (np / 32), zb, 32, 8, 0, new Args().i(n).i(k).i((int) np)
                     .i((int) kp).p(b.withByteOffset(4L * z0 * bBs)).l(bBs).i(bCs).i(bRs).p(pb));
-            int smem = 3 * 2 * 128 * (bf16 ? 40 * 2 : 36 * 4);
-            dev.launch("gemm_tc", bf16 ? "gemm_bf16_tn" : "gemm_tf32_tn", (int) (np / 128), (int) (mp / 128), nz, 256, 1,
+            int smem = 3 * (128 + bn) * (bf16 ? 40 * 2 : 36 * 4);
+            dev.launch("gemm_tc", (bf16 ? "gemm_bf16_tn_" : "gemm_tf32_tn_") + bn, (int) (np / bn), (int) (mp / 128), nz, 256, 1,
                     smem, new Args().i(m).i(n).i((int) kp).p(pa).l(aBs == 0 ? 0 : mp * kp).p(pb)
                             .l(bBs == 0 ? 0 : np * kp).p(c.withByteOffset(4L * z0 * cBs)).l(cBs).i(ldc).f(beta));
         }
