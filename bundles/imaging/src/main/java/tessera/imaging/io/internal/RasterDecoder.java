@@ -67,7 +67,21 @@ public final class RasterDecoder {
         if (!it.hasNext()) {
             throw new IOException("Cannot read " + file + ": this Java runtime has no " + format.name() + " reader");
         }
-        return it.next();
+        // The JDK's own reader first: its metadata tree is where the ICC profile and resolution are
+        // read from. Other ImageIO plugins on the class path (jai-imageio, which Tika brings) register
+        // TIFF readers too, and theirs drop the ICC tag and refuse CMYK.
+        ImageReader first = it.next();
+        ImageReader chosen = first;
+        while (!chosen.getClass().getName().startsWith("com.sun.imageio.") && it.hasNext()) {
+            chosen = it.next();
+        }
+        if (!chosen.getClass().getName().startsWith("com.sun.imageio.")) {
+            chosen = first;
+        }
+        if (chosen != first) {
+            first.dispose();
+        }
+        return chosen;
     }
 
     private static RgbImage separated(BufferedImage image, byte[] icc, Path file) throws IOException {

@@ -66,6 +66,10 @@ class ContainmentIT {
             assertThat(problems(list, "tessera.it.hangs")).contains("did not finish");
             assertThat(problems(list, "tessera.it.swapgen")).isEmpty();
             assertThat(state(list, "tessera.pipeline")).isEqualTo("active");
+            // #5: the CUDA device resolves and starts everywhere; without a GPU it simply registers nothing
+            assertThat(state(list, "tessera.jcuda")).isEqualTo("active");
+            assertThat(state(list, "tessera.compute.cuda")).isEqualTo("active");
+            assertThat(problems(list, "tessera.compute.cuda")).isEmpty();
 
             Engine.Result after = engine.cli("generate", "--generator", "swapgen", "--size", "16", "--out", tmp.resolve("after").toString());
             assertThat(after.code()).as(after.toString()).isZero();

@@ -24,7 +24,9 @@ final class DependencyRules {
             if (isUi(p) && !bsn.startsWith("tessera.host.rcp")) {
                 out.add(bsn + " uses UI package " + p + "; UI code lives only in hosts/rcp (tessera.host.rcp.*)");
             }
-            if ((p.equals("jcuda") || p.startsWith("jcuda.")) && !bsn.equals("tessera.compute.cuda")) {
+            // tessera.jcuda is JCuda itself, wrapped as a bundle
+            if ((p.equals("jcuda") || p.startsWith("jcuda.")) && !bsn.equals("tessera.compute.cuda")
+                    && !bsn.equals("tessera.jcuda")) {
                 out.add(bsn + " uses " + p + "; only tessera.compute.cuda may use JCuda");
             }
             if (p.startsWith("org.apache.tika") && !bsn.equals("tessera.plugin.provenance")) {

@@ -35,7 +35,8 @@ class DependencyRulesIT {
                 }
             }
         }
-        assertThat(checked).contains("tessera.api", "tessera.pipeline", "tessera.imaging", "tessera.host.headless");
+        assertThat(checked).contains("tessera.api", "tessera.pipeline", "tessera.imaging", "tessera.host.headless",
+                "tessera.compute.cuda", "tessera.jcuda");
         assertThat(violations).isEmpty();
     }
 
