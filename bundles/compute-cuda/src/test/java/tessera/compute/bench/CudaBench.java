@@ -76,6 +76,20 @@ public final class CudaBench {
             if (parts.contains("models")) {
                 models(dev, seconds);
             }
+            if (parts.contains("profile")) {
+                // two forwards of dcgan256 at batch 64 in TF32, for a per-kernel breakdown under ncu
+                CudaDevices.setMatmulPrecision(dev, MatmulPrecision.TF32);
+                try (TensorScope weights = TensorScope.open()) {
+                    ModelsBench.Generator g = new ModelsBench.Generator(dev, "dcgan256", 100);
+                    Tensor z = Tensor.normal(dev, 7, 0, 1, 64, 128, 1, 1);
+                    for (int i = 0; i < 2; i++) {
+                        try (TensorScope it = TensorScope.open()) {
+                            g.forward(z);
+                            dev.synchronize();
+                        }
+                    }
+                }
+            }
         }
     }
 
@@ -158,6 +172,32 @@ public final class CudaBench {
                         }
                     });
                     System.out.printf("tessera_dcgan256_b%d_%s_ms: %.3f%n", batch, p.name().toLowerCase(), ms);
+                }
+            } finally {
+                CudaDevices.setMatmulPrecision(dev, old);
+            }
+            CudaDevices.setMatmulPrecision(dev, p);
+            try (TensorScope weights = TensorScope.open()) {
+                Unet64 net = new Unet64(dev, 300);
+                for (int batch : new int[] {1, 64}) {
+                    Tensor x = Tensor.uniform(dev, 8, -1, 1, batch, 3, 64, 64);
+                    int[] t = new int[batch];
+                    for (int i = 0; i < batch; i++) {
+                        t[i] = (37 * i + 11) % 1000;
+                    }
+                    try (TensorScope it = TensorScope.open()) {
+                        for (float f : net.forward(x, t).toArray()) {
+                            if (!Float.isFinite(f)) {
+                                throw new AssertionError("unet64 output is not finite");
+                            }
+                        }
+                    }
+                    double ms = time(dev, seconds, () -> {
+                        try (TensorScope it = TensorScope.open()) {
+                            net.forward(x, t);
+                        }
+                    });
+                    System.out.printf("tessera_unet64_b%d_%s_ms: %.3f%n", batch, p.name().toLowerCase(), ms);
                 }
             } finally {
                 CudaDevices.setMatmulPrecision(dev, old);

@@ -62,13 +62,19 @@ public final class Normalization {
             if (runningMean != null && runningVar != null) {
                 updateRunning(s, runningMean, runningVar, momentum, eps, (double) n * hw);
             }
-        } else {
-            require(runningMean != null && runningVar != null, "batchNorm in evaluation needs running estimates");
-            Tensor m = channelView(runningMean.detach(), x.rank());
-            Tensor inv = Elementwise.rsqrt(Elementwise.add(channelView(runningVar.detach(), x.rank()), eps));
-            xhat = Elementwise.mul(Elementwise.sub(x, m), inv);
+            return affine(xhat, gamma, beta, x.rank());
         }
-        return affine(xhat, gamma, beta, x.rank());
+        require(runningMean != null && runningVar != null, "batchNorm in evaluation needs running estimates");
+        // Evaluation folds the statistics and the affine into one scale and shift per channel, so the
+        // image is read and written twice instead of four times (#5: BN was a fifth of dcgan256's time
+        // on a GPU); gradients still reach x, gamma and beta through the small [C] ops.
+        Tensor inv = Elementwise.rsqrt(Elementwise.add(runningVar.detach(), eps));
+        Tensor scale = gamma == null ? inv : Elementwise.mul(gamma, inv);
+        Tensor shift = Elementwise.neg(Elementwise.mul(runningMean.detach(), scale));
+        if (beta != null) {
+            shift = Elementwise.add(shift, beta);
+        }
+        return Elementwise.add(Elementwise.mul(x, channelView(scale, x.rank())), channelView(shift, x.rank()));
     }
 
     private static void updateRunning(Standardized s, Tensor runningMean, Tensor runningVar, float momentum, float eps,
