@@ -54,6 +54,9 @@ public final class Main {
 
     static Path dataFolder(String[] args) {
         for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("train")) {
+                break; // #8: after 'train', --data is the training folder, not the engine's data folder
+            }
             if (args[i].equals("--data") && i + 1 < args.length) {
                 return Path.of(args[i + 1]).toAbsolutePath();
             }
