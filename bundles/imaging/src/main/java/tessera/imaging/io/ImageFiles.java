@@ -39,6 +39,15 @@ public final class ImageFiles {
      * @param source 1 or 3 channels
      */
     public static void writePng(PixelSource source, PngOptions options, Path file) throws IOException {
+        writePng(source, options, null, file);
+    }
+
+    /**
+     * Writes a PNG carrying provenance as XMP (an iTXt chunk before the image data).
+     *
+     * @param xmp the packet, or null for none
+     */
+    public static void writePng(PixelSource source, PngOptions options, XmpPacket xmp, Path file) throws IOException {
         if (source.channels() != 1 && source.channels() != 3) {
             throw new IllegalArgumentException("PNG holds grey or RGB, not " + source.channels()
                     + " channels; write CMYK with writeTiff");
@@ -46,7 +55,9 @@ public final class ImageFiles {
         if (options.iccProfileView() != null) {
             IccBytes.forChannels(source.channels(), options.iccProfileView());
         }
-        AtomicWrite.write(file, out -> PngEncoder.write(source, options.bitDepth(), options.dpi(), options.iccProfileView(), out));
+        byte[] packet = xmp == null ? null : xmp.bytes();
+        AtomicWrite.write(file, out -> PngEncoder.write(source, options.bitDepth(), options.dpi(), options.iccProfileView(),
+                packet, out));
     }
 
     /** Writes a TIFF of the tile; see {@link #writeTiff(PixelSource, TiffOptions, Path)}. */
@@ -64,9 +75,20 @@ public final class ImageFiles {
      * @throws IOException              if the file cannot be written or exceeds the 4 GiB of a classic TIFF
      */
     public static void writeTiff(PixelSource source, TiffOptions options, Path file) throws IOException {
+        writeTiff(source, options, null, file);
+    }
+
+    /**
+     * Writes a TIFF carrying provenance as XMP (tag 700); otherwise as
+     * {@link #writeTiff(PixelSource, TiffOptions, Path)}.
+     *
+     * @param xmp the packet, or null for none
+     */
+    public static void writeTiff(PixelSource source, TiffOptions options, XmpPacket xmp, Path file) throws IOException {
         byte[] icc = IccBytes.forChannels(source.channels(), options.iccProfileView());
+        byte[] packet = xmp == null ? null : xmp.bytes();
         AtomicWrite.writeSeekable(file, ch -> TiffEncoder.write(source, options.bitDepth(), options.compression(),
-                options.dpi(), icc, ch));
+                options.dpi(), icc, packet, ch));
     }
 
     /**

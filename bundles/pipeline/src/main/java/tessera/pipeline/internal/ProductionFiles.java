@@ -13,6 +13,12 @@ import tessera.api.image.RgbImage;
 import tessera.api.repeat.RepeatType;
 import tessera.imaging.io.ImageFiles;
 import tessera.imaging.io.TiffOptions;
+import tessera.imaging.io.XmpPacket;
+import tessera.imaging.io.PngOptions;
+import tessera.imaging.io.PixelSource;
+import tessera.api.export.OutputProvenance;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import tessera.imaging.repeat.PrintLayout;
 import tessera.imaging.repeat.RepeatLayout;
 import tessera.imaging.repeat.WrapResampler;
@@ -30,23 +36,43 @@ final class ProductionFiles {
 
     static List<ExportedFile> write(Pattern pattern, DesignRequest request, ExportContext ctx) throws IOException {
         List<ExportedFile> files = new ArrayList<>();
+        XmpPacket xmp = xmp(ctx.provenance());
         Path tile = ctx.outDir().resolve(ctx.baseName() + "-tile.png");
-        ImageFiles.writePng(pattern.tile(), pattern.dpiX(), tile);
+        ImageFiles.writePng(PixelSource.of(pattern.tile()), PngOptions.of(pattern.dpiX()), xmp, tile);
         files.add(ExportedFile.describe(ctx.outDir(), tile, "tile", "image/png"));
 
         // one repeat at the requested print DPI, resampled wrap-aware so the seams stay invisible
         PrintLayout print = new PrintLayout(pattern.repeat(), pattern.widthCm(), pattern.heightCm(), request.dpiOrDefault());
         Path tif = ctx.outDir().resolve(ctx.baseName() + "-print.tif");
-        ImageFiles.writeTiff(print.tileAtPrintResolution(pattern.tile()), TiffOptions.of(request.dpiOrDefault()), tif);
+        ImageFiles.writeTiff(PixelSource.of(print.tileAtPrintResolution(pattern.tile())), TiffOptions.of(request.dpiOrDefault()),
+                xmp, tif);
         files.add(ExportedFile.describe(ctx.outDir(), tif, "print", "image/tiff"));
 
         Path preview = ctx.outDir().resolve(ctx.baseName() + "-preview.png");
         RgbImage small = previewTile(pattern);
         int repeats = pattern.repeat().type() == RepeatType.MIRROR ? 4 : 3; // a mirror repeat's period is two tiles
         double previewDpi = pattern.dpiX() * small.width() / pattern.tile().width();
-        ImageFiles.writePng(RepeatLayout.of(small, pattern.repeat()).preview(small, repeats, repeats), previewDpi, preview);
+        ImageFiles.writePng(PixelSource.of(RepeatLayout.of(small, pattern.repeat()).preview(small, repeats, repeats)),
+                PngOptions.of(previewDpi), xmp, preview);
         files.add(ExportedFile.describe(ctx.outDir(), preview, "preview", "image/png"));
         return files;
+    }
+
+    /**
+     * #7: every file says what made it: tool, IPTC digital source type, generator and model, the
+     * training manifest's digest (the model's lineage) and the job, so a file found later leads back.
+     */
+    static XmpPacket xmp(OutputProvenance p) {
+        if (p == null) {
+            return null;
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("generator", p.generator());
+        fields.put("generatorVersion", p.generatorVersion());
+        fields.put("modelId", p.modelId());
+        fields.put("trainingManifestSha256", p.manifestSha256());
+        fields.put("jobId", p.jobId());
+        return new XmpPacket(p.creatorTool(), p.digitalSourceType(), fields);
     }
 
     /** The tile scaled so that the preview stays under about 1500 px a side. */

@@ -28,8 +28,10 @@ public final class PngEncoder {
      * @param bitDepth 8 or 16
      * @param dpi      resolution in dots per inch, or NaN to leave pHYs out
      * @param icc      ICC profile to embed as iCCP, or null to declare sRGB
+     * @param xmp      an XMP packet (UTF-8) for an iTXt chunk, or null
      */
-    public static void write(PixelSource source, int bitDepth, double dpi, byte[] icc, OutputStream out) throws IOException {
+    public static void write(PixelSource source, int bitDepth, double dpi, byte[] icc, byte[] xmp, OutputStream out)
+            throws IOException {
         int channels = source.channels();
         if (channels != 1 && channels != 3) {
             throw new IllegalArgumentException("PNG holds grey or RGB; this source has " + channels + " channels");
@@ -61,6 +63,14 @@ public final class PngEncoder {
             p.writeInt((int) ppm);
             p.writeByte(1); // unit: metre
             chunk(out, "pHYs", phys.toByteArray());
+        }
+        if (xmp != null) {
+            // iTXt: keyword, NUL, uncompressed (flag 0, method 0), empty language and translated keyword
+            ByteArrayOutputStream itxt = new ByteArrayOutputStream();
+            itxt.writeBytes("XML:com.adobe.xmp".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            itxt.writeBytes(new byte[] {0, 0, 0, 0, 0});
+            itxt.writeBytes(xmp);
+            chunk(out, "iTXt", itxt.toByteArray());
         }
         writeImageData(source, bitDepth, out);
         chunk(out, "IEND", new byte[0]);

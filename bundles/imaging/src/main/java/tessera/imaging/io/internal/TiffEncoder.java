@@ -29,7 +29,7 @@ public final class TiffEncoder {
      * @param icc profile bytes or null; the caller has checked that it matches the channels
      */
     public static void write(PixelSource source, int bitDepth, TiffCompression compression, double dpi, byte[] icc,
-            FileChannel out) throws IOException {
+            byte[] xmp, FileChannel out) throws IOException {
         int w = source.width();
         int h = source.height();
         int ch = source.channels();
@@ -76,7 +76,7 @@ public final class TiffEncoder {
             }
         }
         long ifd = out.position();
-        byte[] dir = directory(ifd, w, h, ch, bitDepth, compression, rowsPerStrip, offsets, counts, dpi, icc);
+        byte[] dir = directory(ifd, w, h, ch, bitDepth, compression, rowsPerStrip, offsets, counts, dpi, icc, xmp);
         checkSize(ifd + dir.length);
         writeFully(out, ByteBuffer.wrap(dir));
         ByteBuffer head = ByteBuffer.allocate(4).order(ByteOrder.BIG_ENDIAN).putInt((int) ifd).flip();
@@ -84,7 +84,7 @@ public final class TiffEncoder {
     }
 
     private static byte[] directory(long at, int w, int h, int ch, int bits, TiffCompression comp, int rowsPerStrip,
-            long[] offsets, long[] counts, double dpi, byte[] icc) {
+            long[] offsets, long[] counts, double dpi, byte[] icc, byte[] xmp) {
         IfdBuilder d = new IfdBuilder();
         d.longs(256, w);
         d.longs(257, h);
@@ -116,6 +116,9 @@ public final class TiffEncoder {
             d.shorts(332, 1); // InkSet: CMYK
         }
         d.shorts(339, repeat(1, ch)); // unsigned integer samples
+        if (xmp != null) {
+            d.undefined(700, xmp); // XMP (TIFF/EP, Adobe XMP spec part 3)
+        }
         if (icc != null) {
             d.undefined(TAG_ICC, icc);
         }

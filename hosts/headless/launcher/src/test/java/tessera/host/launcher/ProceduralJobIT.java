@@ -56,6 +56,14 @@ class ProceduralJobIT {
         assertThat(print.image().width()).isEqualTo(1890); // 16 cm at 300 dpi
         assertThat(print.iccProfile()).isNotNull();
         assertThat(SeamMetric.score(print.image(), RepeatGeometry.HALF_DROP)).isLessThan(SeamMetric.THRESHOLD);
+        // #7: the files say what made them (XMP, stored uncompressed: tag 700 in the TIFF, iTXt in the PNG)
+        String jobId = rec.get("jobId").asText();
+        for (String f : new String[] {"design-01-print.tif", "design-01-tile.png", "design-01-preview.png"}) {
+            String bytes = new String(java.nio.file.Files.readAllBytes(out.resolve(f)), java.nio.charset.StandardCharsets.ISO_8859_1);
+            assertThat(bytes).as(f).contains("digitalsourcetype/algorithmicMedia</Iptc4xmpExt:DigitalSourceType>")
+                    .contains("<tessera:generator>procedural</tessera:generator>")
+                    .contains("<tessera:jobId>" + jobId + "</tessera:jobId>").contains("<xmp:CreatorTool>Tessera ");
+        }
     }
 
     @Test

@@ -1,0 +1,71 @@
+package tessera.imaging.io;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The provenance an exported file carries as XMP (#7): the tool that made it, the IPTC digital
+ * source type ({@code trainedAlgorithmicMedia} for a learned model's output, {@code algorithmicMedia}
+ * for a procedural one) and Tessera's own fields (generator, model, training-manifest digest, job).
+ * PNG keeps the packet in an iTXt chunk ({@code XML:com.adobe.xmp}), TIFF in tag 700, where XMP
+ * readers (exiftool, Adobe, ImageIO's metadata trees) find it.
+ *
+ * @param creatorTool       e.g. {@code Tessera 1.1.0}
+ * @param digitalSourceType an IPTC NewsCodes digital source type name, or null
+ * @param tessera           further fields in Tessera's namespace ({@value #TESSERA_NS}), in order;
+ *                          names are XML local names, null values are left out
+ */
+public record XmpPacket(String creatorTool, String digitalSourceType, Map<String, String> tessera) {
+    /** Tessera's XMP namespace. */
+    public static final String TESSERA_NS = "https://tessera.dev/ns/provenance/1.0/";
+    /** IPTC's controlled vocabulary for digital source types. */
+    public static final String SOURCE_TYPES = "http://cv.iptc.org/newscodes/digitalsourcetype/";
+
+    public XmpPacket {
+        Map<String, String> copy = new LinkedHashMap<>();
+        if (tessera != null) {
+            tessera.forEach((k, v) -> {
+                if (!k.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                    throw new IllegalArgumentException("XMP field name '" + k + "' is not an XML local name");
+                }
+                if (v != null) {
+                    copy.put(k, v);
+                }
+            });
+        }
+        tessera = java.util.Collections.unmodifiableMap(copy);
+    }
+
+    /** The packet as XMP (RDF/XML in an x:xmpmeta wrapper with the xpacket processing instructions). */
+    public String toXml() {
+        StringBuilder s = new StringBuilder();
+        s.append("<?xpacket begin=\"\uFEFF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n");
+        s.append("<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n");
+        s.append(" <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n");
+        s.append("  <rdf:Description rdf:about=\"\"\n");
+        s.append("    xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n");
+        s.append("    xmlns:Iptc4xmpExt=\"http://iptc.org/std/Iptc4xmpExt/2008-02-29/\"\n");
+        s.append("    xmlns:tessera=\"").append(TESSERA_NS).append("\">\n");
+        if (creatorTool != null) {
+            s.append("   <xmp:CreatorTool>").append(escape(creatorTool)).append("</xmp:CreatorTool>\n");
+        }
+        if (digitalSourceType != null) {
+            s.append("   <Iptc4xmpExt:DigitalSourceType>").append(escape(SOURCE_TYPES + digitalSourceType))
+                    .append("</Iptc4xmpExt:DigitalSourceType>\n");
+        }
+        tessera.forEach((k, v) -> s.append("   <tessera:").append(k).append('>').append(escape(v))
+                .append("</tessera:").append(k).append(">\n"));
+        s.append("  </rdf:Description>\n </rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"r\"?>");
+        return s.toString();
+    }
+
+    /** UTF-8 bytes of {@link #toXml()}. */
+    public byte[] bytes() {
+        return toXml().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String escape(String v) {
+        return v.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}
