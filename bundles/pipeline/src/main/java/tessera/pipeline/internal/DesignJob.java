@@ -19,6 +19,7 @@ import tessera.api.export.ExportContext;
 import tessera.api.export.ExportedFile;
 import tessera.api.export.Exporter;
 import tessera.api.export.OutputProvenance;
+import tessera.api.provenance.Lineage;
 import tessera.api.generate.Candidate;
 import tessera.api.generate.Generator;
 import tessera.api.generate.GeneratorCapability;
@@ -169,6 +170,9 @@ final class DesignJob {
             }
         }
         checkCancelled();
+        if (services.strict() && generatorCard != null) {
+            requireVerifiedLineage(provenance);
+        }
         if (!export) {
             return new CandidateRecord(c.index(), c.seed(), c.labels(), checks, repairs, after, provenance, List.of(),
                     verdict(checks, after, provenance));
@@ -185,6 +189,21 @@ final class DesignJob {
         }
         return new CandidateRecord(c.index(), c.seed(), c.labels(), checks, repairs, after, provenance, files,
                 verdict(checks, after, provenance));
+    }
+
+    /** Strict mode: some provenance checker must have verified the model's training manifest. */
+    private void requireVerifiedLineage(List<ProvenanceReport> provenance) throws JobError {
+        if (provenance.stream().anyMatch(r -> r.lineage() != null && r.lineage().status() == Lineage.Status.VERIFIED)) {
+            return;
+        }
+        String why = provenance.isEmpty() ? "no provenance checker is installed"
+                : provenance.stream().filter(r -> r.lineage() != null)
+                        .map(r -> r.lineage().status() + ": " + r.lineage().message()).findFirst()
+                        .orElse("no checker reported its lineage");
+        throw new JobError("strict mode refuses model '" + generatorCard.id() + "' of generator '" + generatorUse.id()
+                + "': its lineage is not verified (" + why + "); register its training manifest with the provenance "
+                + "plugin (tessera provenance scan, then the manifest's .cfg in the hot folder) or run without "
+                + PipelineServices.STRICT + "=true");
     }
 
     private static boolean verdict(List<ConstraintReport> checks, List<ConstraintReport> after,

@@ -39,6 +39,16 @@ final class PipelineServices {
         return calls;
     }
 
+    /**
+     * Strict mode (framework property {@value #STRICT} = true): a learned model whose lineage no
+     * provenance checker verifies is refused (#7), and its outputs are never exported.
+     */
+    static final String STRICT = "tessera.strict";
+
+    boolean strict() {
+        return Boolean.parseBoolean(context.getProperty(STRICT));
+    }
+
     String engineVersion() {
         Bundle b = context.getBundle();
         return b.getVersion().getMajor() + "." + b.getVersion().getMinor() + "." + b.getVersion().getMicro();
