@@ -31,7 +31,7 @@ public final class ConstraintGuidance {
     public static Guided guide(PeriodicGenerator g, LatentCode start, int cellsW, int cellsH,
             List<GuidancePenalty> penalties, double strength) {
         int steps = (int) Math.max(5, Math.round(strength * 0.4));
-        float weight = (float) (strength / 10);
+        float weight = (float) (strength / 2); // penalties are O(0.01–1); the prior is O(1) per unit of drift
         Map<String, double[]> measured = new LinkedHashMap<>();
         LatentSearch.Outcome out = LatentSearch.run(g, start, cellsW, cellsH, steps, 0.05f, img -> {
             Tensor rgb01 = Elementwise.mul(Elementwise.add(img, 1f), 0.5f);

@@ -45,10 +45,11 @@ public final class LatentSearch {
         try (TensorScope codes = TensorScope.open()) {
             Tensor global = Tensor.of(d, start.global().clone(), 1, spec.globalChannels()).requiresGrad(true);
             Tensor local = Tensor.of(d, l0.clone(), 1, spec.localChannels(), cellsH, cellsW).requiresGrad(true);
-            Tensor phases = Tensor.of(d, start.phases().clone(), 1, spec.periodicWaves()).requiresGrad(true);
+            Tensor phases = spec.periodicWaves() == 0 ? null
+                    : Tensor.of(d, start.phases().clone(), 1, spec.periodicWaves()).requiresGrad(true);
             Tensor g0 = Tensor.of(d, anchor ? start.global().clone() : new float[spec.globalChannels()], 1, spec.globalChannels());
             Tensor loc0 = Tensor.of(d, anchor ? l0.clone() : new float[l0.length], 1, spec.localChannels(), cellsH, cellsW);
-            Adam opt = Adam.adam(List.of(global, local, phases), lr, 0.9f, 0.999f, 1e-8f, 0f);
+            Adam opt = Adam.adam(phases == null ? List.of(global, local) : List.of(global, local, phases), lr, 0.9f, 0.999f, 1e-8f, 0f);
             for (int step = 0; step <= steps; step++) {
                 try (TensorScope s = TensorScope.open()) {
                     Tensor image = g.forward(local, global, fam, pal, phases, torus);
@@ -65,7 +66,7 @@ public final class LatentSearch {
                     opt.step();
                 }
             }
-            LatentCode found = new LatentCode(global.toArray(), phases.toArray(), start.family(), start.palette(),
+            LatentCode found = new LatentCode(global.toArray(), phases == null ? new float[0] : phases.toArray(), start.family(), start.palette(),
                     start.localSeed(), local.toArray());
             return new Outcome(found, history.get(0), history.get(history.size() - 1), history);
         }

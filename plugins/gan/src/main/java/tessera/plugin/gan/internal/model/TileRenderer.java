@@ -52,7 +52,7 @@ public final class TileRenderer {
             pal[i] = c.palette();
         }
         return new Inputs(Tensor.of(d, local, n, dl, fh, fw), Tensor.of(d, global, n, spec.globalChannels()),
-                Tensor.of(d, phases, n, spec.periodicWaves()), fam, pal, torus);
+                spec.periodicWaves() > 0 ? Tensor.of(d, phases, n, spec.periodicWaves()) : null, fam, pal, torus);
     }
 
     /** What the generator reads for a batch. */
