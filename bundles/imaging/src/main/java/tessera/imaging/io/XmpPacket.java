@@ -37,6 +37,25 @@ public record XmpPacket(String creatorTool, String digitalSourceType, Map<String
         tessera = java.util.Collections.unmodifiableMap(copy);
     }
 
+    /**
+     * The packet for a job's output: tool, source type, generator, model, training-manifest digest and
+     * job, from what the pipeline hands every exporter.
+     *
+     * @return the packet, or null for null provenance
+     */
+    public static XmpPacket of(tessera.api.export.OutputProvenance p) {
+        if (p == null) {
+            return null;
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("generator", p.generator());
+        fields.put("generatorVersion", p.generatorVersion());
+        fields.put("modelId", p.modelId());
+        fields.put("trainingManifestSha256", p.manifestSha256());
+        fields.put("jobId", p.jobId());
+        return new XmpPacket(p.creatorTool(), p.digitalSourceType(), fields);
+    }
+
     /** The packet as XMP (RDF/XML in an x:xmpmeta wrapper with the xpacket processing instructions). */
     public String toXml() {
         StringBuilder s = new StringBuilder();

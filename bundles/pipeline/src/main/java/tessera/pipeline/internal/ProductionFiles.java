@@ -16,9 +16,6 @@ import tessera.imaging.io.TiffOptions;
 import tessera.imaging.io.XmpPacket;
 import tessera.imaging.io.PngOptions;
 import tessera.imaging.io.PixelSource;
-import tessera.api.export.OutputProvenance;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import tessera.imaging.repeat.PrintLayout;
 import tessera.imaging.repeat.RepeatLayout;
 import tessera.imaging.repeat.WrapResampler;
@@ -36,7 +33,8 @@ final class ProductionFiles {
 
     static List<ExportedFile> write(Pattern pattern, DesignRequest request, ExportContext ctx) throws IOException {
         List<ExportedFile> files = new ArrayList<>();
-        XmpPacket xmp = xmp(ctx.provenance());
+        // #7: every file says what made it, so a file found later leads back to its model and job
+        XmpPacket xmp = XmpPacket.of(ctx.provenance());
         Path tile = ctx.outDir().resolve(ctx.baseName() + "-tile.png");
         ImageFiles.writePng(PixelSource.of(pattern.tile()), PngOptions.of(pattern.dpiX()), xmp, tile);
         files.add(ExportedFile.describe(ctx.outDir(), tile, "tile", "image/png"));
@@ -56,23 +54,6 @@ final class ProductionFiles {
                 PngOptions.of(previewDpi), xmp, preview);
         files.add(ExportedFile.describe(ctx.outDir(), preview, "preview", "image/png"));
         return files;
-    }
-
-    /**
-     * #7: every file says what made it: tool, IPTC digital source type, generator and model, the
-     * training manifest's digest (the model's lineage) and the job, so a file found later leads back.
-     */
-    static XmpPacket xmp(OutputProvenance p) {
-        if (p == null) {
-            return null;
-        }
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("generator", p.generator());
-        fields.put("generatorVersion", p.generatorVersion());
-        fields.put("modelId", p.modelId());
-        fields.put("trainingManifestSha256", p.manifestSha256());
-        fields.put("jobId", p.jobId());
-        return new XmpPacket(p.creatorTool(), p.digitalSourceType(), fields);
     }
 
     /** The tile scaled so that the preview stays under about 1500 px a side. */

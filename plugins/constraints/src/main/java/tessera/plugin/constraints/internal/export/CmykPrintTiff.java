@@ -20,6 +20,7 @@ import tessera.imaging.icc.RenderingIntent;
 import tessera.imaging.io.ImageFiles;
 import tessera.imaging.io.PixelSource;
 import tessera.imaging.io.TiffOptions;
+import tessera.imaging.io.XmpPacket;
 import tessera.imaging.repeat.PrintLayout;
 import tessera.plugin.constraints.internal.ink.InkLimit;
 
@@ -74,7 +75,7 @@ public final class CmykPrintTiff implements Exporter {
         PixelSource inks = separation.separate(PixelSource.of(layout.tileAtPrintResolution(pattern.tile())));
         double limit = profile.inkjet() == null ? 4 : profile.inkjet().maxCoveragePercent() / 100;
         ImageFiles.writeTiff(inkLimited(inks, limit), TiffOptions.of(profile.minDpi()).withIccProfile(separation.profile().bytes()),
-                file);
+                XmpPacket.of(context.provenance()), file);
         return List.of(ExportedFile.describe(context.outDir(), file, ROLE, "image/tiff"));
     }
 

@@ -26,6 +26,7 @@ import tessera.api.profile.ProductionProfile;
 import tessera.imaging.io.ImageFiles;
 import tessera.imaging.io.PixelSource;
 import tessera.imaging.io.TiffOptions;
+import tessera.imaging.io.XmpPacket;
 import tessera.imaging.repeat.PrintLayout;
 import tessera.plugin.constraints.internal.colour.PaletteMap;
 import tessera.plugin.constraints.internal.colour.ScreenPalette;
@@ -108,7 +109,8 @@ public final class ScreenSeparations implements Exporter {
             int j = order[n];
             String hex = String.format(Locale.ROOT, "%06x", palette[j]);
             Path file = dir.resolve(String.format(Locale.ROOT, "%s-sep-%02d-%s.tif", context.baseName(), n + 1, hex));
-            ImageFiles.writeTiff(film(screenOf, (byte) j, print.width(), print.height()), TiffOptions.of(profile.minDpi()), file);
+            ImageFiles.writeTiff(film(screenOf, (byte) j, print.width(), print.height()), TiffOptions.of(profile.minDpi()),
+                    XmpPacket.of(context.provenance()), file);
             ExportedFile written = ExportedFile.describe(dir, file, ROLE, "image/tiff");
             files.add(written);
             Map<String, Object> row = new LinkedHashMap<>();
