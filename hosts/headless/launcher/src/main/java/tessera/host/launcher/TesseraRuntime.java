@@ -72,6 +72,11 @@ public final class TesseraRuntime implements AutoCloseable {
         config.put("felix.fileinstall.log.level", "1");
         config.put("felix.fileinstall.filter", ".*\\.(jar|cfg|config)");
         config.put("ds.loglevel", "error");
+        // #12: Felix HTTP stays off (no port bound) until 'tessera serve' turns it on through Config Admin
+        config.put("org.apache.felix.http.enable", "false");
+        config.put("org.apache.felix.http.host", "127.0.0.1");
+        // Jetty logs through slf4j-simple, which reads system properties: warnings only, on stderr
+        System.getProperties().putIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
             // #4: the compute bundle's fast GEMM imports the Vector API; without the module it runs pure Java
             config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, "jdk.incubator.vector");

@@ -1,0 +1,389 @@
+package tessera.host.server.internal;
+
+import static tessera.host.server.internal.Role.ADMIN;
+import static tessera.host.server.internal.Role.COMPLIANCE;
+import static tessera.host.server.internal.Role.DESIGNER;
+import static tessera.host.server.internal.Role.OPERATOR;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tessera.api.design.DesignRequest;
+import tessera.api.job.JobEvent;
+import tessera.api.job.JobFailedException;
+import tessera.api.job.JobRecord;
+import tessera.api.json.TesseraJson;
+import tessera.api.pattern.Pattern;
+
+/** The HTTP API under {@code /api} (#12): routing, authentication, limits and the handlers. */
+final class ApiServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+    private static final Set<Role> PUBLIC = Set.of();
+    /** One line per event: an SSE {@code data:} field ends at a line break. */
+    private static final com.fasterxml.jackson.databind.ObjectWriter COMPACT = TesseraJson.mapper().writer()
+            .without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+    private final transient Settings settings;
+    private final transient TokenStore tokens;
+    private final transient JobStore jobs;
+    private final transient JobRunner runner;
+    private final transient ArtifactStore artifacts;
+    private final transient BundleAdmin bundles;
+    private final transient Metrics metrics;
+    private final transient RateLimiter limiter;
+    private final transient List<Route> routes;
+
+    ApiServlet(Settings settings, TokenStore tokens, JobStore jobs, JobRunner runner, ArtifactStore artifacts, BundleAdmin bundles,
+            Metrics metrics) {
+        this.settings = settings;
+        this.tokens = tokens;
+        this.jobs = jobs;
+        this.runner = runner;
+        this.artifacts = artifacts;
+        this.bundles = bundles;
+        this.metrics = metrics;
+        this.limiter = new RateLimiter(settings.ratePerSecond(), settings.rateBurst());
+        this.routes = routes();
+    }
+
+    /** Every route the server answers; the OpenAPI document must list exactly these (ServerRoutesTest). */
+    List<Route> routes() {
+        Set<Role> any = EnumSet.allOf(Role.class);
+        Set<Role> makers = EnumSet.of(DESIGNER, OPERATOR);
+        Set<Role> readers = EnumSet.of(DESIGNER, OPERATOR, COMPLIANCE);
+        return List.of(
+                new Route("GET", "/api/health", PUBLIC, c -> health()),
+                new Route("GET", "/api/openapi.json", PUBLIC, this::openApi),
+                new Route("GET", "/api/metrics", EnumSet.of(OPERATOR), this::metrics),
+                new Route("GET", "/api/whoami", any, c -> Map.of("user", c.caller().user(), "role", c.caller().role().id())),
+                new Route("GET", "/api/jobs", readers, c -> jobs.recent(seesAll(c) ? null : c.caller().user(), 100)),
+                new Route("POST", "/api/jobs", makers, this::submit),
+                new Route("GET", "/api/jobs/{id}", readers, c -> jobView(job(c))),
+                new Route("GET", "/api/jobs/{id}/events", readers, this::events),
+                new Route("POST", "/api/jobs/{id}/cancel", makers, this::cancel),
+                new Route("POST", "/api/jobs/{id}/resubmit", makers, this::resubmit),
+                new Route("GET", "/api/jobs/{id}/artifacts", readers, c -> artifactList(job(c))),
+                new Route("GET", "/api/jobs/{id}/artifacts/{name+}", readers, this::artifact),
+                new Route("POST", "/api/check", readers, c -> pattern(c, false)),
+                new Route("POST", "/api/export", makers, c -> pattern(c, true)),
+                new Route("GET", "/api/bundles", EnumSet.of(ADMIN), c -> bundles.list()),
+                new Route("POST", "/api/bundles", EnumSet.of(ADMIN), c -> bundle(c, false)),
+                new Route("PUT", "/api/bundles/{name}", EnumSet.of(ADMIN), c -> bundle(c, true)),
+                new Route("DELETE", "/api/bundles/{name}", EnumSet.of(ADMIN), this::removeBundle),
+                new Route("GET", "/api/audit", EnumSet.of(COMPLIANCE), c -> jobs.auditLog(200)));
+    }
+
+    @Override
+    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String path = req.getRequestURI();
+        int status;
+        try {
+            status = dispatch(req, resp, path);
+        } catch (ApiError e) {
+            status = error(resp, e.status, e.getMessage());
+        } catch (Exception e) {
+            status = error(resp, 500, "internal error: " + e);
+        }
+        metrics.request(req.getMethod(), status);
+    }
+
+    private int dispatch(HttpServletRequest req, HttpServletResponse resp, String path) throws Exception {
+        if (path.contains("..") || path.contains("\\") || path.contains("\0") || path.contains("//")) {
+            throw new ApiError(400, "the path " + path + " is not allowed (no '..', '\\' or empty segments)");
+        }
+        Route route = null;
+        Map<String, String> params = null;
+        boolean pathKnown = false;
+        for (Route r : routes) {
+            Map<String, String> p = r.match(path);
+            if (p != null) {
+                pathKnown = true;
+                if (r.method().equals(req.getMethod())) {
+                    route = r;
+                    params = p;
+                    break;
+                }
+            }
+        }
+        if (route == null) {
+            throw pathKnown ? new ApiError(405, req.getMethod() + " is not allowed on " + path)
+                    : new ApiError(404, "no endpoint " + path + "; see /api/openapi.json");
+        }
+        TokenStore.Caller caller = null;
+        if (!route.roles().isEmpty()) {
+            caller = authenticate(req);
+            if (!caller.role().in(route.roles().toArray(Role[]::new))) {
+                throw new ApiError(403, "role " + caller.role().id() + " may not " + route.method() + " " + route.template()
+                        + "; allowed: admin, " + route.roles().stream().map(Role::id).sorted().toList());
+            }
+            if (!limiter.allow(caller.user(), System.nanoTime())) {
+                resp.setHeader("Retry-After", Long.toString(limiter.retryAfterSeconds()));
+                throw new ApiError(429, "rate limit: at most " + settings.ratePerSecond() + " requests a second per user; retry later");
+            }
+        }
+        Object result = route.handler().handle(new Call(req, resp, params, caller, settings));
+        if (result != null) {
+            int code = resp.getStatus() == 0 ? 200 : resp.getStatus();
+            resp.setContentType("application/json");
+            resp.setCharacterEncoding("UTF-8");
+            TesseraJson.write(result, resp.getOutputStream());
+            return code;
+        }
+        return resp.getStatus();
+    }
+
+    private TokenStore.Caller authenticate(HttpServletRequest req) throws Exception {
+        String h = req.getHeader("Authorization");
+        if (h == null || !h.startsWith("Bearer ")) {
+            throw new ApiError(401, "send an API token: Authorization: Bearer tsr_… (create one with tessera serve --create-token NAME --role ROLE)");
+        }
+        Optional<TokenStore.Caller> c = tokens.authenticate(h.substring("Bearer ".length()).trim());
+        if (c.isEmpty()) {
+            throw new ApiError(401, "the API token is unknown or revoked");
+        }
+        return c.get();
+    }
+
+    private static int error(HttpServletResponse resp, int status, String message) throws IOException {
+        if (resp.isCommitted()) {
+            return status;
+        }
+        resp.resetBuffer();
+        resp.setStatus(status);
+        resp.setContentType("application/json");
+        resp.setCharacterEncoding("UTF-8");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", status);
+        body.put("error", message);
+        resp.getOutputStream().write(TesseraJson.write(body).getBytes(StandardCharsets.UTF_8));
+        return status;
+    }
+
+    private Map<String, Object> health() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("status", "ok");
+        m.put("jobsRunning", runner.running());
+        return m;
+    }
+
+    private Object openApi(Call c) throws IOException {
+        try (InputStream in = ApiServlet.class.getResourceAsStream("/openapi.json")) {
+            c.response().setContentType("application/json");
+            in.transferTo(c.response().getOutputStream());
+        }
+        return null;
+    }
+
+    private Object metrics(Call c) throws Exception {
+        c.response().setContentType("text/plain; version=0.0.4; charset=utf-8");
+        c.response().getOutputStream().write(metrics.text(runner.running(), jobs.countsByStatus()).getBytes(StandardCharsets.UTF_8));
+        return null;
+    }
+
+    private Object submit(Call c) throws Exception {
+        DesignRequest r = c.json(DesignRequest.class);
+        limits(r);
+        String id = runner.submit(r, c.caller().user(), null);
+        jobs.audit(c.caller().user(), "job.submit", id, null);
+        c.response().setStatus(202);
+        c.response().setHeader("Location", "/api/jobs/" + id);
+        return Map.of("id", id, "status", "queued", "href", "/api/jobs/" + id);
+    }
+
+    private void limits(DesignRequest r) {
+        int w = r.tileWidthPx() == null ? DesignRequest.DEFAULT_TILE_PX : r.tileWidthPx();
+        int h = r.tileHeightPx() == null ? w : r.tileHeightPx();
+        if (w > settings.maxTilePx() || h > settings.maxTilePx()) {
+            throw new ApiError(413, "tile " + w + "x" + h + " px exceeds this server's limit of " + settings.maxTilePx() + " px a side");
+        }
+        if (r.variations() != null && r.variations() > settings.maxVariations()) {
+            throw new ApiError(413, "variations " + r.variations() + " exceeds this server's limit of " + settings.maxVariations());
+        }
+    }
+
+    private Map<String, Object> job(Call c) throws Exception {
+        String id = c.param("id");
+        if (!id.matches("[0-9a-f]{16}")) {
+            throw new ApiError(400, "'" + id + "' is not a job id (16 hex digits)");
+        }
+        Map<String, Object> row = jobs.get(id).orElseThrow(() -> new ApiError(404, "no job " + id));
+        if (!seesAll(c) && !c.caller().user().equals(row.get("owner"))) {
+            throw new ApiError(404, "no job " + id); // other users' jobs are not even confirmed to exist
+        }
+        return row;
+    }
+
+    private static boolean seesAll(Call c) {
+        return c.caller().role() != DESIGNER;
+    }
+
+    private Map<String, Object> jobView(Map<String, Object> row) throws Exception {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (String k : List.of("id", "kind", "status", "owner", "created_at", "started_at", "finished_at", "error", "resubmitted_from")) {
+            if (row.get(k) != null) {
+                m.put(camel(k), row.get(k));
+            }
+        }
+        m.put("request", TesseraJson.mapper().readTree((String) row.get("request")));
+        if (row.get("record") != null) {
+            m.put("record", TesseraJson.mapper().readTree((String) row.get("record")));
+        }
+        m.put("artifacts", artifactList(row));
+        return m;
+    }
+
+    private List<Map<String, Object>> artifactList(Map<String, Object> row) throws Exception {
+        String id = (String) row.get("id");
+        return jobs.artifacts(id).stream().map(a -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", a.name());
+            m.put("sha256", a.sha256());
+            m.put("size", a.size());
+            m.put("mediaType", a.mediaType());
+            m.put("href", "/api/jobs/" + id + "/artifacts/" + a.name());
+            return m;
+        }).toList();
+    }
+
+    private Object artifact(Call c) throws Exception {
+        String name = c.param("name");
+        if (name.isEmpty() || name.startsWith("/") || name.contains("..") || name.contains("\\") || name.contains(":")) {
+            throw new ApiError(400, "artifact name '" + name + "' is not allowed; use a name from /api/jobs/{id}/artifacts");
+        }
+        Map<String, Object> row = job(c);
+        JobStore.Artifact a = jobs.artifacts((String) row.get("id")).stream().filter(x -> x.name().equals(name)).findFirst()
+                .orElseThrow(() -> new ApiError(404, "job " + row.get("id") + " has no artifact " + name));
+        Path file = artifacts.path(a.sha256());
+        c.response().setContentType(a.mediaType());
+        c.response().setContentLengthLong(Files.size(file));
+        c.response().setHeader("ETag", "\"" + a.sha256() + "\"");
+        c.response().setHeader("Content-Disposition", "attachment; filename=\"" + name.substring(name.lastIndexOf('/') + 1) + "\"");
+        Files.copy(file, c.response().getOutputStream());
+        c.response().setStatus(200);
+        return null;
+    }
+
+    /** Server-sent events: one {@code progress} event per pipeline event, then one {@code end} event. */
+    private Object events(Call c) throws Exception {
+        Map<String, Object> row = job(c);
+        String id = (String) row.get("id");
+        HttpServletResponse resp = c.response();
+        resp.setStatus(200);
+        resp.setContentType("text/event-stream");
+        resp.setCharacterEncoding("UTF-8");
+        resp.setHeader("Cache-Control", "no-cache");
+        PrintWriter w = resp.getWriter();
+        LiveJob live = runner.live(id);
+        int seen = 0;
+        while (live != null && !live.ended()) {
+            List<JobEvent> batch = live.since(seen, 15_000);
+            for (JobEvent e : batch) {
+                w.write("event: progress\ndata: " + COMPACT.writeValueAsString(new JobEvent(id, e.stage(), e.fraction(), e.message())) + "\n\n");
+            }
+            seen += batch.size();
+            if (batch.isEmpty()) {
+                w.write(": keep-alive\n\n");
+            }
+            w.flush();
+            if (w.checkError()) {
+                return null; // the client went away
+            }
+        }
+        if (live != null) {
+            for (JobEvent e : live.since(seen, 0)) {
+                w.write("event: progress\ndata: " + COMPACT.writeValueAsString(new JobEvent(id, e.stage(), e.fraction(), e.message())) + "\n\n");
+            }
+        }
+        Map<String, Object> end = jobs.get(id).orElseThrow();
+        w.write("event: end\ndata: " + COMPACT.writeValueAsString(Map.of("id", id, "status", end.get("status"))) + "\n\n");
+        w.flush();
+        return null;
+    }
+
+    private Object cancel(Call c) throws Exception {
+        Map<String, Object> row = job(c);
+        String id = (String) row.get("id");
+        LiveJob live = runner.live(id);
+        if (live == null) {
+            throw new ApiError(409, "job " + id + " is " + row.get("status") + ", not running; nothing to cancel");
+        }
+        live.cancel();
+        jobs.audit(c.caller().user(), "job.cancel", id, null);
+        c.response().setStatus(202);
+        return Map.of("id", id, "status", "cancelling");
+    }
+
+    private Object resubmit(Call c) throws Exception {
+        Map<String, Object> row = job(c);
+        String status = (String) row.get("status");
+        if (!"generate".equals(row.get("kind"))) {
+            throw new ApiError(409, "only generate jobs can be resubmitted; send check and export uploads again");
+        }
+        if (status.equals("queued") || status.equals("running")) {
+            throw new ApiError(409, "job " + row.get("id") + " is still " + status);
+        }
+        DesignRequest r = TesseraJson.read((String) row.get("request"), DesignRequest.class);
+        String id = runner.submit(r, c.caller().user(), (String) row.get("id"));
+        jobs.audit(c.caller().user(), "job.resubmit", id, "from " + row.get("id"));
+        c.response().setStatus(202);
+        return Map.of("id", id, "status", "queued", "href", "/api/jobs/" + id, "resubmittedFrom", row.get("id"));
+    }
+
+    private Object pattern(Call c, boolean export) throws Exception {
+        Pattern p = PatternUpload.read(c);
+        String profile = c.query("profile");
+        try {
+            Map.Entry<String, JobRecord> r = runner.runPattern(p, profile, export, c.caller().user());
+            jobs.audit(c.caller().user(), export ? "export" : "check", r.getKey(), profile);
+            return jobView(jobs.get(r.getKey()).orElseThrow());
+        } catch (JobFailedException e) {
+            throw new ApiError(422, e.getMessage());
+        }
+    }
+
+    private Object bundle(Call c, boolean update) throws Exception {
+        Path jar = c.bodyToFile(c.settings().maxUploadBytes(), "bundle jar", ".jar");
+        try {
+            Map<String, Object> r = bundles.place(jar, update, c.param("name"));
+            jobs.audit(c.caller().user(), update ? "bundle.update" : "bundle.install", (String) r.get("name"), (String) r.get("version"));
+            c.response().setStatus(update ? 200 : 201);
+            return r;
+        } finally {
+            Files.deleteIfExists(jar);
+        }
+    }
+
+    private Object removeBundle(Call c) throws Exception {
+        Map<String, Object> r = bundles.remove(c.param("name"));
+        jobs.audit(c.caller().user(), "bundle.remove", c.param("name"), null);
+        return r;
+    }
+
+    private static String camel(String snake) {
+        StringBuilder sb = new StringBuilder();
+        boolean up = false;
+        for (char ch : snake.toCharArray()) {
+            if (ch == '_') {
+                up = true;
+            } else {
+                sb.append(up ? Character.toUpperCase(ch) : ch);
+                up = false;
+            }
+        }
+        return sb.toString();
+    }
+
+}

@@ -1,0 +1,35 @@
+package tessera.host.server.internal;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * How {@code tessera serve} runs. Defaults keep it local and small: loopback only, 64 KiB JSON bodies,
+ * 32 MiB uploads, 16 M-pixel images, 2048 px tiles, 16 variations, 20 requests/s per token (burst 40).
+ */
+record Settings(Path data, String host, int port, int workers, long maxJsonBytes, long maxUploadBytes, long maxImagePixels,
+        int maxTilePx, int maxVariations, double ratePerSecond, double rateBurst) {
+
+    static Settings from(Map<String, Object> args) {
+        Path data = Path.of((String) args.get("data"));
+        return new Settings(data, str(args, "host", "127.0.0.1"), num(args, "port", 8080).intValue(),
+                num(args, "workers", Math.max(1, Runtime.getRuntime().availableProcessors())).intValue(),
+                num(args, "maxJsonBytes", 64 * 1024).longValue(), num(args, "maxUploadBytes", 32L << 20).longValue(),
+                num(args, "maxImagePixels", 16_000_000L).longValue(), num(args, "maxTilePx", 2048).intValue(),
+                num(args, "maxVariations", 16).intValue(), num(args, "rate", 20).doubleValue(), num(args, "burst", 40).doubleValue());
+    }
+
+    Path serverDir() {
+        return data.resolve("server");
+    }
+
+    private static String str(Map<String, Object> m, String k, String d) {
+        Object v = m.get(k);
+        return v == null ? d : v.toString();
+    }
+
+    private static Number num(Map<String, Object> m, String k, Number d) {
+        Object v = m.get(k);
+        return v instanceof Number n ? n : v == null ? d : Double.valueOf(v.toString());
+    }
+}
