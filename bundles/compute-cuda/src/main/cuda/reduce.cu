@@ -56,29 +56,33 @@ extern "C" __global__ void reduce_per_block(int nOut, int nRed, int op, const fl
 }
 
 // x seen as [A, B, C]; per b the mean and biased variance over a and c (two passes for accuracy).
+// 32-bit index arithmetic (every tensor is below 2^31 elements; 64-bit division is emulated), and
+// with A == 1 (group and layer norm) each b's values are one contiguous run.
+__device__ __forceinline__ unsigned norm_index(unsigned t, int A, int B, int C, int b) {
+    if (A == 1) return (unsigned) b * C + t;
+    unsigned a = t / C;
+    return (a * B + b) * C + (t - a * C);
+}
+
 extern "C" __global__ void normalize(int A, int B, int C, float eps, const float* x, float* xhat, float* mean,
                                      float* rstd) {
     __shared__ double scratch[32];
-    long long count = (long long) A * C;
+    unsigned count = (unsigned) A * C;
     for (int b = blockIdx.x; b < B; b += gridDim.x) {
         double s = 0;
-        for (long long t = threadIdx.x; t < count; t += blockDim.x) {
-            int a = (int) (t / C), c = (int) (t - (long long) a * C);
-            s += x[((long long) a * B + b) * C + c];
-        }
+        for (unsigned t = threadIdx.x; t < count; t += blockDim.x) s += x[norm_index(t, A, B, C, b)];
         double mu = block_sum_d(s, scratch) / (double) count;
         double q = 0;
-        for (long long t = threadIdx.x; t < count; t += blockDim.x) {
-            int a = (int) (t / C), c = (int) (t - (long long) a * C);
-            double d = x[((long long) a * B + b) * C + c] - mu;
+        for (unsigned t = threadIdx.x; t < count; t += blockDim.x) {
+            double d = x[norm_index(t, A, B, C, b)] - mu;
             q += d * d;
         }
         double rs = 1.0 / sqrt(block_sum_d(q, scratch) / (double) count + (double) eps);
         if (threadIdx.x == 0) { mean[b] = (float) mu; rstd[b] = (float) rs; }
-        for (long long t = threadIdx.x; t < count; t += blockDim.x) {
-            int a = (int) (t / C), c = (int) (t - (long long) a * C);
-            long long k = ((long long) a * B + b) * C + c;
-            xhat[k] = (float) ((x[k] - mu) * rs);
+        float muf = (float) mu, rsf = (float) rs;
+        for (unsigned t = threadIdx.x; t < count; t += blockDim.x) {
+            unsigned k = norm_index(t, A, B, C, b);
+            xhat[k] = (x[k] - muf) * rsf;
         }
         __syncthreads();
     }
@@ -87,23 +91,21 @@ extern "C" __global__ void normalize(int A, int B, int C, float eps, const float
 extern "C" __global__ void normalize_backward(int A, int B, int C, const float* xhat, const float* rstd,
                                               const float* g, float* gx) {
     __shared__ double scratch[32];
-    long long count = (long long) A * C;
+    unsigned count = (unsigned) A * C;
     for (int b = blockIdx.x; b < B; b += gridDim.x) {
         double s1 = 0, s2 = 0;
-        for (long long t = threadIdx.x; t < count; t += blockDim.x) {
-            int a = (int) (t / C), c = (int) (t - (long long) a * C);
-            long long k = ((long long) a * B + b) * C + c;
+        for (unsigned t = threadIdx.x; t < count; t += blockDim.x) {
+            unsigned k = norm_index(t, A, B, C, b);
             s1 += g[k];
             s2 += (double) g[k] * xhat[k];
         }
         double m1 = block_sum_d(s1, scratch) / (double) count;
         __syncthreads();
         double m2 = block_sum_d(s2, scratch) / (double) count;
-        double rs = rstd[b];
-        for (long long t = threadIdx.x; t < count; t += blockDim.x) {
-            int a = (int) (t / C), c = (int) (t - (long long) a * C);
-            long long k = ((long long) a * B + b) * C + c;
-            gx[k] = (float) (rs * (g[k] - m1 - xhat[k] * m2));
+        float rs = rstd[b], m1f = (float) m1, m2f = (float) m2;
+        for (unsigned t = threadIdx.x; t < count; t += blockDim.x) {
+            unsigned k = norm_index(t, A, B, C, b);
+            gx[k] = rs * (g[k] - m1f - xhat[k] * m2f);
         }
         __syncthreads();
     }
