@@ -56,7 +56,10 @@ public final class CudaDriver {
             return new Status(true, n[0], v[0], n[0] + " GPU(s), CUDA driver " + version(v[0]));
         } catch (LinkageError e) {
             // no libcuda.so.1 (no driver installed), or JCuda's JNI library does not fit this platform
-            String why = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+            String msg = e.getMessage() == null ? e.toString() : e.getMessage();
+            // JCuda nests the loader's real reason in its message; the usual one is a machine without the driver
+            String why = msg.contains("libcuda.so") ? "libcuda.so.1 is missing: no NVIDIA driver is installed"
+                    : msg.lines().findFirst().orElse("");
             return new Status(false, 0, 0, "the CUDA driver library could not be loaded (" + why + ")");
         }
     }
