@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Vision QA (#10). Two modes:
+#   bench/qa.sh train --out DIR [--steps N] [--minutes M] ...   trains the defect CNN on simulated scans (CPU)
+#   bench/qa.sh [--count N]                                      measures on the held-out simulated set built on
+#       real Debian textures (GIMP, MyPaint, Krita): image- and pixel-level AUROC, registration error,
+#       colour-shift detection at 2 ΔE00, A4 300 dpi throughput and the memory of a 1.5 m × 1.5 m 150 dpi scan.
+# Prints key: value lines last.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. .ci/jdk.sh
+tessera_find_jdk
+if [ ! -f plugins/vision-qa/target/classes/tessera/plugin/qa/internal/QaBench.class ] || [ "${QA_BUILD:-1}" = 1 ]; then
+  ./mvnw -q -o -B install -pl plugins/vision-qa -am -DskipTests >/dev/null
+fi
+cp_file=plugins/vision-qa/target/qa.classpath
+./mvnw -q -o -B dependency:build-classpath -pl plugins/vision-qa -Dmdep.outputFile="$PWD/$cp_file" >/dev/null
+CP="plugins/vision-qa/target/classes:$(cat "$cp_file")"
+JAVA=("$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -cp "$CP")
+if [ "${1:-}" = train ]; then
+  shift
+  exec "${JAVA[@]}" tessera.plugin.qa.internal.DefectTrainer "$@" 2> >(grep -v -e '^WARNING' -e 'incubator' >&2)
+fi
+"${JAVA[@]}" -Xmx2g tessera.plugin.qa.internal.QaBench "$@" 2> >(grep -v -e '^WARNING' -e 'incubator' >&2)

@@ -1,0 +1,280 @@
+package tessera.plugin.qa.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import tessera.api.json.TesseraJson;
+import tessera.api.profile.PrintProcess;
+import tessera.api.profile.ProductionProfile;
+import tessera.api.qa.QaReport;
+import tessera.api.qa.QaReport.ColourAccuracy;
+import tessera.api.qa.QaReport.Defect;
+import tessera.api.qa.QaReport.SeparationOffset;
+import tessera.api.qa.QaRequest;
+import tessera.imaging.io.ImageFiles;
+import tessera.imaging.io.RasterFile;
+
+/**
+ * One inspection (#10): the scan is read in bands onto a 75 dpi grid (so a large scan is never held whole),
+ * registered to the design under its repeat (coarse on the grid, refined on full-resolution windows),
+ * compared in CIELAB after lighting normalisation, run through the defect CNN, and judged against the
+ * profile's tolerances. Every user mistake becomes a failed verdict with a reason, never an exception.
+ */
+final class ScanInspection {
+    static final String INSPECTOR = "vision-qa";
+    /** The inspection grid's resolution: fine enough for 0.5 mm defects, coarse enough for 2 s per A4 page. */
+    static final double GRID_DPI = 75;
+    /** Below this normalised cross-correlation the scan does not show the design. */
+    static final double MIN_MATCH = 0.45;
+    static final double DEFAULT_COLOUR_TOLERANCE = 2.0;
+    static final double DEFAULT_REGISTRATION_TOLERANCE_MM = 0.3;
+    /** Printed size may differ from the design by this much (fabric shrinks and stretches). */
+    static final double SCALE_TOLERANCE = 0.02;
+
+    private ScanInspection() {
+    }
+
+    /** What the bench needs besides the report. */
+    record Outcome(QaReport report, float[] heat, int gw, int gh, int gridFactor, Similarity map, double imageScore) {
+    }
+
+    static Outcome run(QaRequest req, DefectNet net, Path outDir) throws IOException {
+        RasterFile source;
+        try {
+            source = ImageFiles.read(req.source());
+        } catch (IOException e) {
+            throw new IOException("cannot read the source design " + req.source() + ": " + e.getMessage(), e);
+        }
+        ScanRaster scan;
+        try {
+            scan = ScanRaster.open(req.scan());
+        } catch (IOException e) {
+            throw new IOException("cannot read the scan " + req.scan() + ": " + e.getMessage(), e);
+        }
+        try (scan) {
+            return run(source, scan, req, net, outDir);
+        }
+    }
+
+    static Outcome run(RasterFile source, ScanRaster scan, QaRequest req, DefectNet net, Path outDir) throws IOException {
+        Files.createDirectories(outDir);
+        ProductionProfile profile = req.profile();
+        double colourTol = profile == null ? DEFAULT_COLOUR_TOLERANCE : profile.colourToleranceDe();
+        double regTol = profile == null ? DEFAULT_REGISTRATION_TOLERANCE_MM : profile.registrationToleranceMm();
+        List<String> reasons = new ArrayList<>();
+        double srcDpi = source.hasDpi() ? source.dpiX() : 150;
+        double scanDpi = Double.isNaN(scan.dpi()) ? srcDpi : scan.dpi();
+        int f = Math.max(1, (int) Math.round(scanDpi / GRID_DPI));
+        int gw = scan.width() / f;
+        int gh = scan.height() / f;
+        double mmPerGridPx = f * 25.4 / scanDpi;
+        Map<String, String> artifacts = new LinkedHashMap<>();
+        if (gw < 48 || gh < 48) {
+            reasons.add(String.format(Locale.ROOT, "scan too small to inspect: %d × %d px at %.0f dpi is %.1f × %.1f mm; "
+                    + "scan at least %.0f mm square", scan.width(), scan.height(), scanDpi, scan.width() * 25.4 / scanDpi,
+                    scan.height() * 25.4 / scanDpi, 48 * mmPerGridPx));
+            return finish(new QaReport(INSPECTOR, false, reasons, null, null, null, null, artifacts), outDir, null, gw, gh, f, null, 0);
+        }
+        float[] grid = readGrid(scan, f, gw, gh);
+        float[] luma = Planes.luma(grid, gw, gh);
+        double std = Planes.std(luma);
+        if (std < 0.01) {
+            reasons.add(String.format(Locale.ROOT, "blank scan: the scan is uniform (luma %.2f ± %.3f); nothing printed is "
+                    + "visible. Check that the goods were on the scanner bed and the scan is of the printed side",
+                    Planes.mean(luma), std));
+            return finish(new QaReport(INSPECTOR, false, reasons, null, null, null, null, artifacts), outDir, null, gw, gh, f, null, 0);
+        }
+        DesignRepeat design = DesignRepeat.of(source.image(), req.repeat());
+        DesignRepeat designLuma = design.with(Planes.luma(source.image().planesView(), design.width(), design.height()));
+        double scale0 = srcDpi / scanDpi * f;
+        Registration.Result coarse = Registration.coarse(luma, gw, gh, designLuma, scale0, 4);
+        Similarity g = coarse.map();
+        // Gauss–Newton can walk off on a design with little structure in some direction; each stage is kept only
+        // when it fits the scan better than what it started from
+        DesignRepeat lumaBlurred = designLuma.with(Planes.blurRepeat(designLuma, designLuma.plane(0), 0.5 * scale0));
+        double fit = fit(luma, lumaBlurred, g, gw, gh);
+        for (double s : new double[] {1, 0.7}) {
+            Similarity next = Registration.refine(List.of(new Registration.Patch(luma, 0, 0, gw, gh)),
+                    Registration.template(designLuma, Math.max(0.3, s * scale0)), g, 12, 40000).map();
+            double nf = fit(luma, lumaBlurred, next, gw, gh);
+            if (nf >= fit) {
+                g = next;
+                fit = nf;
+            }
+        }
+        Similarity full = g.fromGrid(f);
+        double residualPx = 0;
+        if (f > 1) {
+            List<Registration.Patch> windows = windows(scan, 160);
+            DesignRepeat tpl = Registration.template(designLuma, Math.max(0.3, 0.6 * srcDpi / scanDpi));
+            Similarity next = Registration.refine(windows, tpl, full, 12, 60000).map();
+            if (fit(luma, lumaBlurred, next.onGrid(f), gw, gh) >= fit - 0.002) {
+                full = next;
+            }
+            residualPx = windowResidual(windows, tpl, full);
+            g = full.onGrid(f);
+        }
+        float[] expect = Expectation.render(design, g, gw, gh);
+        Palette palette = Palette.of(design);
+        Comparison c = new Comparison(grid, expect, gw, gh, palette);
+        double match = ncc(Planes.luma(c.scanRgb, gw, gh), Planes.luma(expect, gw, gh));
+        double printScale = full.scale() * scanDpi / srcDpi;
+        double rotDeg = Math.toDegrees(full.rotationRad());
+        double[] period = Registration.superPeriod(design);
+        double u0 = Math.floorMod((long) Math.floor(full.u(0, 0) * 1000), (long) (period[0] * 1000)) / 1000.0;
+        double v0 = Math.floorMod((long) Math.floor(full.v(0, 0) * 1000), (long) (period[1] * 1000)) / 1000.0;
+        QaReport.Registration reg = new QaReport.Registration(ColourCheck.round(u0 * 25.4 / srcDpi), ColourCheck.round(v0 * 25.4 / srcDpi),
+                Math.round(rotDeg * 1000) / 1000.0, Math.round(1e4 / printScale) / 1e4, ColourCheck.round(residualPx),
+                ColourCheck.round(Math.max(0, match)));
+        if (match < MIN_MATCH) {
+            reasons.add(String.format(Locale.ROOT, "the scan does not show this design: after the best registration the "
+                    + "scan and the design correlate at %.2f (a match is above %.2f). Check that the right design file "
+                    + "and the right scan were given", match, MIN_MATCH));
+            Overlay.write(c, expect, new float[gw * gh], List.of(), mmPerGridPx, scanDpi / f, outDir.resolve("qa-overlay.png"));
+            artifacts.put("overlay", outDir.resolve("qa-overlay.png").toString());
+            return finish(new QaReport(INSPECTOR, false, reasons, reg, null, null, null, artifacts), outDir, null, gw, gh, f, full, 0);
+        }
+        if (Math.abs(1 / printScale - 1) > SCALE_TOLERANCE) {
+            reasons.add(String.format(Locale.ROOT, "printed at %.1f %% of the design's size (tolerance ±%.0f %%): the scan's "
+                    + "%.0f dpi and the design's %.0f dpi put one repeat at a different size on the goods",
+                    100 / printScale, SCALE_TOLERANCE * 100, scanDpi, srcDpi));
+        }
+        float[] heat = net.heat(c.features, gw, gh);
+        double minFeature = profile == null ? 0.5 : Math.max(0.3, profile.minFeatureMm());
+        List<Defect> defects = DefectRegions.find(heat, c, mmPerGridPx, minFeature * minFeature);
+        ColourAccuracy colour = ColourCheck.measure(c, palette, heat, colourTol);
+        for (QaReport.ColourEntry e : colour.perColour()) {
+            if (!e.passed()) {
+                reasons.add(String.format(Locale.ROOT, "colour %s printed %.2f ΔE00 off (tolerance %.2f)", e.colour(), e.meanDe(), colourTol));
+            }
+        }
+        List<SeparationOffset> seps = List.of();
+        boolean screen = profile == null || profile.process() == PrintProcess.ROTARY_SCREEN || profile.process() == PrintProcess.FLATBED_SCREEN;
+        if (screen && palette.flat()) {
+            seps = SeparationCheck.measure(c, palette, mmPerGridPx);
+            for (SeparationOffset s : seps) {
+                double d = Math.hypot(s.dxMm(), s.dyMm());
+                if (d > regTol) {
+                    reasons.add(String.format(Locale.ROOT, "screen %s is %.2f mm off the key screen (dx %.2f, dy %.2f; tolerance %.2f mm)",
+                            s.colour(), d, s.dxMm(), s.dyMm(), regTol));
+                }
+            }
+        }
+        if (!defects.isEmpty()) {
+            Defect d = defects.get(0);
+            reasons.add(String.format(Locale.ROOT, "%d defect%s found; worst: %s at (%.1f, %.1f) mm, %.1f × %.1f mm, score %.2f",
+                    defects.size(), defects.size() == 1 ? "" : "s", d.kind(), d.xMm(), d.yMm(), d.widthMm(), d.heightMm(), d.score()));
+        }
+        Path overlay = outDir.resolve("qa-overlay.png");
+        Overlay.write(c, expect, heat, defects, mmPerGridPx, scanDpi / f, overlay);
+        artifacts.put("overlay", overlay.toString());
+        QaReport report = new QaReport(INSPECTOR, reasons.isEmpty(), reasons, reg, seps, colour, defects, artifacts);
+        return finish(report, outDir, heat, gw, gh, f, full, imageScore(heat, gw, gh));
+    }
+
+    private static Outcome finish(QaReport report, Path outDir, float[] heat, int gw, int gh, int f, Similarity map, double score)
+            throws IOException {
+        Map<String, String> a = new LinkedHashMap<>(report.artifacts());
+        Path json = outDir.resolve("qa-report.json");
+        a.put("report", json.toString());
+        QaReport r = new QaReport(report.inspector(), report.passed(), report.reasons(), report.registration(), report.separations(),
+                report.colour(), report.defects(), a);
+        Path tmp = outDir.resolve("qa-report.json.tmp");
+        Files.writeString(tmp, TesseraJson.write(r));
+        Files.move(tmp, json, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return new Outcome(r, heat, gw, gh, f, map, score);
+    }
+
+    /** Box-averages the scan onto the grid, band by band. */
+    static float[] readGrid(ScanRaster scan, int f, int gw, int gh) throws IOException {
+        float[] grid = new float[3 * gw * gh];
+        int bandRows = Math.max(1, 256 / f);
+        int gn = gw * gh;
+        for (int j0 = 0; j0 < gh; j0 += bandRows) {
+            int rows = Math.min(bandRows, gh - j0);
+            float[] band = scan.read(0, j0 * f, gw * f, rows * f);
+            float[] small = Planes.boxDown(band, gw * f, rows * f, 3, f, gw, rows);
+            for (int c = 0; c < 3; c++) {
+                System.arraycopy(small, c * gw * rows, grid, c * gn + j0 * gw, gw * rows);
+            }
+        }
+        return grid;
+    }
+
+    /** Full-resolution luma windows on a 3 × 3 layout inside the scan, for the sub-pixel refinement. */
+    private static List<Registration.Patch> windows(ScanRaster scan, int side) throws IOException {
+        List<Registration.Patch> out = new ArrayList<>();
+        int s = Math.min(side, Math.min(scan.width(), scan.height()) / 3);
+        for (int j = 0; j < 3; j++) {
+            for (int i = 0; i < 3; i++) {
+                int x = (int) ((scan.width() - s) * (0.15 + 0.35 * i));
+                int y = (int) ((scan.height() - s) * (0.15 + 0.35 * j));
+                out.add(new Registration.Patch(Planes.luma(scan.read(x, y, s, s), s, s), x, y, s, s));
+            }
+        }
+        return out;
+    }
+
+    /** RMS over the windows of how far each window's own fit moves its centre from the global fit, in scan pixels. */
+    private static double windowResidual(List<Registration.Patch> windows, DesignRepeat tpl, Similarity global) {
+        double sum = 0;
+        for (Registration.Patch p : windows) {
+            Similarity local = Registration.refine(List.of(p), tpl, global, 6, 6000).map();
+            double cx = p.x0() + p.w() / 2.0;
+            double cy = p.y0() + p.h() / 2.0;
+            double[] back = global.inverse(local.u(cx, cy), local.v(cx, cy));
+            sum += (back[0] - cx) * (back[0] - cx) + (back[1] - cy) * (back[1] - cy);
+        }
+        return Math.sqrt(sum / windows.size());
+    }
+
+    /** How well a registration explains the scan: correlation of the grid's luma with the design's through it. */
+    private static double fit(float[] luma, DesignRepeat lumaBlurred, Similarity g, int gw, int gh) {
+        float[] e = new float[gw * gh];
+        java.util.stream.IntStream.range(0, gh).parallel().forEach(y -> {
+            for (int x = 0; x < gw; x++) {
+                e[y * gw + x] = lumaBlurred.sample(0, g.u(x, y), g.v(x, y));
+            }
+        });
+        return ncc(luma, e);
+    }
+
+    static double ncc(float[] a, float[] b) {
+        double ma = Planes.mean(a);
+        double mb = Planes.mean(b);
+        double sab = 0;
+        double saa = 0;
+        double sbb = 0;
+        for (int i = 0; i < a.length; i++) {
+            double x = a[i] - ma;
+            double y = b[i] - mb;
+            sab += x * y;
+            saa += x * x;
+            sbb += y * y;
+        }
+        return saa == 0 || sbb == 0 ? 0 : sab / Math.sqrt(saa * sbb);
+    }
+
+    /** The image's defect score: the highest 3 × 3 mean of the heat map (one hot pixel alone is noise). */
+    static double imageScore(float[] heat, int w, int h) {
+        double best = 0;
+        for (int y = 1; y < h - 1; y++) {
+            for (int x = 1; x < w - 1; x++) {
+                double s = 0;
+                for (int dy = -1; dy <= 1; dy++) {
+                    for (int dx = -1; dx <= 1; dx++) {
+                        s += heat[(y + dy) * w + x + dx];
+                    }
+                }
+                best = Math.max(best, s / 9);
+            }
+        }
+        return best;
+    }
+}
