@@ -1,7 +1,7 @@
 # #5: PyTorch's side of bench/compute-cuda.sh on the same GPU, same sizes and same protocol as
 # tessera.compute.bench.CudaBench (warm-up, median of synchronised runs, random inputs, operands
 # rotated beyond L2). Prints key: value lines prefixed torch_.
-import sys, time, statistics, torch
+import os, sys, time, statistics, torch
 from torch import nn
 
 dev = torch.device("cuda")
@@ -72,51 +72,9 @@ with torch.no_grad():
                 print("torch_dcgan256_b%d_%s_ms: %.3f" % (batch, name, timed(lambda: g(z))))
         del g
 
-        # unet64 of shared/BENCH-MODELS.md, the twin of tessera.compute.bench.Unet64
-        class Res(nn.Module):
-            def __init__(self, cin, cout):
-                super().__init__()
-                self.n1, self.c1 = nn.GroupNorm(32, cin), nn.Conv2d(cin, cout, 3, padding=1)
-                self.t = nn.Linear(256, cout)
-                self.n2, self.c2 = nn.GroupNorm(32, cout), nn.Conv2d(cout, cout, 3, padding=1)
-                self.skip = nn.Conv2d(cin, cout, 1) if cin != cout else None
-            def forward(self, x, temb):
-                h = self.c1(torch.nn.functional.silu(self.n1(x))) + self.t(temb)[:, :, None, None]
-                h = self.c2(torch.nn.functional.silu(self.n2(h)))
-                return h + (x if self.skip is None else self.skip(x))
-
-        class Unet64(nn.Module):
-            def __init__(self, ch=(64, 128, 256)):
-                super().__init__()
-                self.t1, self.t2 = nn.Linear(64, 256), nn.Linear(256, 256)
-                self.inp = nn.Conv2d(3, 64, 3, padding=1)
-                self.down, self.downs = nn.ModuleList(), nn.ModuleList()
-                c = 64
-                for i, k in enumerate(ch):
-                    self.down.append(nn.ModuleList([Res(c, k), Res(k, k)])); c = k
-                    if i + 1 < len(ch): self.downs.append(nn.Conv2d(k, k, 3, stride=2, padding=1))
-                self.mid = nn.ModuleList([Res(c, c), Res(c, c)])
-                self.up, self.ups = nn.ModuleList(), nn.ModuleList()
-                for i, k in reversed(list(enumerate(ch))):
-                    self.up.append(nn.ModuleList([Res(c + k, k), Res(k, k)])); c = k
-                    if i > 0: self.ups.append(nn.Conv2d(k, k, 3, padding=1))
-                self.on, self.out = nn.GroupNorm(32, c), nn.Conv2d(c, 3, 3, padding=1)
-            def forward(self, x, t):
-                f = torch.exp(-torch.log(torch.tensor(10000.0)) * torch.arange(32, device=x.device) / 32)
-                a = t[:, None].float() * f[None]
-                temb = self.t2(torch.nn.functional.silu(self.t1(torch.cat([a.cos(), a.sin()], 1))))
-                h, skips = self.inp(x), []
-                for i, blocks in enumerate(self.down):
-                    for b in blocks: h = b(h, temb)
-                    skips.append(h)
-                    if i < len(self.downs): h = self.downs[i](h)
-                for b in self.mid: h = b(h, temb)
-                for i, blocks in enumerate(self.up):
-                    h = torch.cat([h, skips[-1 - i]], 1)
-                    for b in blocks: h = b(h, temb)
-                    if i < len(self.ups): h = self.ups[i](torch.nn.functional.interpolate(h, scale_factor=2, mode="nearest"))
-                return self.out(torch.nn.functional.silu(self.on(h)))
-
+        # unet64 of shared/BENCH-MODELS.md: the twin of tessera.compute.bench.Unet64
+        sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+        from unet64_torch import Unet64
         u = Unet64().to(dev).eval()
         assert abs(sum(p.numel() for p in u.parameters()) / 1e6 - 11.0) < 0.1
         for name, tf32 in (("fp32", False), ("tf32", True)):

@@ -27,6 +27,8 @@ public final class Unet64 {
     private final ComputeDevice dev;
     private long seed;
     private final List<Tensor> all = new ArrayList<>();
+    /** Parameters under the PyTorch twin's state_dict names (bench/compute_cuda_torch.py, bench/compute-unet.sh). */
+    private final java.util.Map<String, Tensor> named = new java.util.LinkedHashMap<>();
 
     private record Conv(Tensor w, Tensor b, int stride) {
     }
@@ -53,31 +55,31 @@ public final class Unet64 {
     public Unet64(ComputeDevice dev, long seed) {
         this.dev = dev;
         this.seed = seed;
-        t1w = normal(1 / Math.sqrt(64), TEMB, 64);
-        t1b = normal(0.02, TEMB);
-        t2w = normal(1 / Math.sqrt(TEMB), TEMB, TEMB);
-        t2b = normal(0.02, TEMB);
-        in = conv(3, 64, 3, 1);
+        t1w = name("t1.weight", normal(1 / Math.sqrt(64), TEMB, 64));
+        t1b = name("t1.bias", normal(0.02, TEMB));
+        t2w = name("t2.weight", normal(1 / Math.sqrt(TEMB), TEMB, TEMB));
+        t2b = name("t2.bias", normal(0.02, TEMB));
+        in = conv("inp", 3, 64, 3, 1);
         int c = 64;
         for (int level = 0; level < CHANNELS.length; level++) {
             int ch = CHANNELS[level];
-            down.add(new Res[] {res(c, ch), res(ch, ch)});
+            down.add(new Res[] {res("down." + level + ".0", c, ch), res("down." + level + ".1", ch, ch)});
             c = ch;
             if (level + 1 < CHANNELS.length) {
-                downsample.add(conv(ch, ch, 3, 2));
+                downsample.add(conv("downs." + level, ch, ch, 3, 2));
             }
         }
-        middle = new Res[] {res(c, c), res(c, c)};
-        for (int level = CHANNELS.length - 1; level >= 0; level--) {
+        middle = new Res[] {res("mid.0", c, c), res("mid.1", c, c)};
+        for (int level = CHANNELS.length - 1, i = 0; level >= 0; level--, i++) {
             int ch = CHANNELS[level];
-            up.add(new Res[] {res(c + ch, ch), res(ch, ch)});
+            up.add(new Res[] {res("up." + i + ".0", c + ch, ch), res("up." + i + ".1", ch, ch)});
             c = ch;
             if (level > 0) {
-                upsample.add(conv(ch, ch, 3, 1));
+                upsample.add(conv("ups." + i, ch, ch, 3, 1));
             }
         }
-        outNorm = norm(c);
-        out = conv(c, 3, 3, 1);
+        outNorm = norm("on", c);
+        out = conv("out", c, 3, 3, 1);
     }
 
     /** Parameter count, to check the network against BENCH-MODELS.md. */
@@ -95,20 +97,33 @@ public final class Unet64 {
         return t;
     }
 
-    private Conv conv(int cin, int cout, int k, int stride) {
-        return new Conv(normal(Math.sqrt(1.0 / (cin * k * k)), cout, cin, k, k), normal(0.02, cout), stride);
+    private Tensor name(String n, Tensor t) {
+        named.put(n, t);
+        return t;
     }
 
-    private Norm norm(int c) {
+    /** The parameters under the PyTorch twin's names, for exporting weights to it. */
+    public java.util.Map<String, Tensor> namedParameters() {
+        return java.util.Collections.unmodifiableMap(named);
+    }
+
+    private Conv conv(String n, int cin, int cout, int k, int stride) {
+        return new Conv(name(n + ".weight", normal(Math.sqrt(1.0 / (cin * k * k)), cout, cin, k, k)),
+                name(n + ".bias", normal(0.02, cout)), stride);
+    }
+
+    private Norm norm(String n, int c) {
         Tensor g = Elementwise.add(normal(0.1, c), 1f);
         all.remove(all.size() - 1);
         all.add(g);
-        return new Norm(g, normal(0.1, c));
+        return new Norm(name(n + ".weight", g), name(n + ".bias", normal(0.1, c)));
     }
 
-    private Res res(int cin, int cout) {
-        return new Res(norm(cin), conv(cin, cout, 3, 1), normal(1 / Math.sqrt(TEMB), cout, TEMB), normal(0.02, cout),
-                norm(cout), conv(cout, cout, 3, 1), cin == cout ? null : conv(cin, cout, 1, 1));
+    private Res res(String n, int cin, int cout) {
+        return new Res(norm(n + ".n1", cin), conv(n + ".c1", cin, cout, 3, 1),
+                name(n + ".t.weight", normal(1 / Math.sqrt(TEMB), cout, TEMB)), name(n + ".t.bias", normal(0.02, cout)),
+                norm(n + ".n2", cout), conv(n + ".c2", cout, cout, 3, 1),
+                cin == cout ? null : conv(n + ".skip", cin, cout, 1, 1));
     }
 
     private static Tensor apply(Conv c, Tensor x) {

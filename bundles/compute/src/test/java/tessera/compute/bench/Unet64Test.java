@@ -15,6 +15,8 @@ class Unet64Test {
         try (TensorScope s = TensorScope.open(); Autograd.GradMode off = Autograd.noGrad()) {
             Unet64 net = new Unet64(CpuDevices.shared(), 1);
             assertThat(net.parameters() / 1e6).isBetween(10.95, 11.05);
+            // every parameter has its PyTorch twin's name, so exported weights load there
+            assertThat(net.namedParameters().values().stream().mapToLong(Tensor::numel).sum()).isEqualTo(net.parameters());
             Tensor y = net.forward(Tensor.uniform(CpuDevices.shared(), 2, -1, 1, 1, 3, 64, 64), new int[] {500});
             assertThat(y.dims()).containsExactly(1, 3, 64, 64);
             for (float v : y.toArray()) {
