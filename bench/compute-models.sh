@@ -51,17 +51,8 @@ def generator(model):
                 m.weight.normal_(1, 0.1); m.bias.normal_(0, 0.1)
                 m.running_mean.normal_(0, 0.1); m.running_var.uniform_(0.5, 1.5)
     return g
-def read_safetensors(path):
-    with open(path, "rb") as f:
-        n = struct.unpack("<Q", f.read(8))[0]
-        header = json.loads(f.read(n)); data = f.read()
-    out = {}
-    for k, v in header.items():
-        if k == "__metadata__": continue
-        assert v["dtype"] == "F32", (k, v["dtype"])
-        b, e = v["data_offsets"]
-        out[k] = torch.frombuffer(bytearray(data[b:e]), dtype=torch.float32).reshape(v["shape"])
-    return out
+sys.path.insert(0, "bench")
+from unet64_torch import read_safetensors   # one reader of the format for every bench
 if sys.argv[1] == "check":
     t = read_safetensors(sys.argv[2]); model = sys.argv[3]
     g = generator(model)

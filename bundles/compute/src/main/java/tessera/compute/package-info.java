@@ -4,5 +4,5 @@
  * {@link tessera.compute.TensorScope}; ops run on the device their inputs live on.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package tessera.compute;

@@ -61,27 +61,11 @@ final class ResampleTables {
         return table("pad/" + mode + "/" + in + "/" + out + "/" + before + "/" + inverse, () -> {
             List<List<Tap>> fwd = new ArrayList<>(out);
             for (int o = 0; o < out; o++) {
-                int s = source(mode, o - before, in);
+                int s = mode.sourceIndex(o - before, in);
                 fwd.add(s < 0 ? List.of() : List.of(new Tap(s, 1f)));
             }
             return inverse ? invert(fwd, in) : fwd;
         });
-    }
-
-    /** The CPU device's rule (CpuResample.source): the source of padded position i, or -1 for zero. */
-    static int source(PaddingMode mode, int i, int n) {
-        if (i >= 0 && i < n) {
-            return i;
-        }
-        return switch (mode) {
-            case ZEROS -> -1;
-            case CIRCULAR -> Math.floorMod(i, n);
-            case REFLECT -> {
-                int period = 2 * (n - 1);
-                int m = period == 0 ? 0 : Math.floorMod(i, period);
-                yield m < n ? m : period - m;
-            }
-        };
     }
 
     /** For each source index, the destinations that read it, ascending, with the same weights. */

@@ -180,10 +180,10 @@ final class CpuResample {
         int[] rows = new int[oh];
         int[] cols = new int[ow];
         for (int i = 0; i < oh; i++) {
-            rows[i] = source(mode, i - top, h);
+            rows[i] = mode.sourceIndex(i - top, h);
         }
         for (int i = 0; i < ow; i++) {
-            cols[i] = source(mode, i - left, w);
+            cols[i] = mode.sourceIndex(i - left, w);
         }
         float[] sa = array(small.buffer());
         float[] la = array(large.buffer());
@@ -212,21 +212,5 @@ final class CpuResample {
                 }
             }
         });
-    }
-
-    /** Source index of padded position i along an axis of size n, or -1 for a zero. */
-    static int source(PaddingMode mode, int i, int n) {
-        if (i >= 0 && i < n) {
-            return i;
-        }
-        return switch (mode) {
-            case ZEROS -> -1;
-            case CIRCULAR -> Math.floorMod(i, n);
-            case REFLECT -> {
-                int period = 2 * (n - 1);
-                int m = period == 0 ? 0 : Math.floorMod(i, period);
-                yield m < n ? m : period - m;
-            }
-        };
     }
 }
