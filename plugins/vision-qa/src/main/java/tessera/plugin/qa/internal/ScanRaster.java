@@ -40,6 +40,15 @@ abstract class ScanRaster implements AutoCloseable {
     }
 
     static ScanRaster open(Path file) throws IOException {
+        try {
+            return openChecked(file);
+        } catch (RuntimeException e) {
+            // ImageIO's readers throw unchecked exceptions on some broken files: still the user's file, not our bug
+            throw new IOException(file + " is not a readable PNG or TIFF (" + e + ")", e);
+        }
+    }
+
+    private static ScanRaster openChecked(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new IOException(file + " does not exist or is not a file");
         }

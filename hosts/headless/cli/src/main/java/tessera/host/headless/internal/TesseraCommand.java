@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 @Command(name = "tessera", mixinStandardHelpOptions = true, versionProvider = TesseraCommand.Version.class,
         description = "Tessera: AI textile and surface-pattern engine (headless host).",
         subcommands = {GenerateCommand.class, PatternCommand.Check.class, PatternCommand.Export.class,
-            BundlesCommand.class, DatasetCommand.class, ProvenanceCommand.class, TrainCommand.class,
+            BundlesCommand.class, DatasetCommand.class, ProvenanceCommand.class, TrainCommand.class, QaCommand.class,
             ServeCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 1 failed, 2 bad input, 3 designs made but a production check still fails",
