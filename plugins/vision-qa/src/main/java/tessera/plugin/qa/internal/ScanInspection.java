@@ -36,6 +36,8 @@ final class ScanInspection {
     static final double DEFAULT_REGISTRATION_TOLERANCE_MM = 0.3;
     /** Printed size may differ from the design by this much (fabric shrinks and stretches). */
     static final double SCALE_TOLERANCE = 0.02;
+    /** Bound on the inspection grid, so memory does not grow with the scan beyond ~4 MPix of planes. */
+    static final double MAX_GRID_PIXELS = 4e6;
 
     private ScanInspection() {
     }
@@ -70,7 +72,9 @@ final class ScanInspection {
         List<String> reasons = new ArrayList<>();
         double srcDpi = source.hasDpi() ? source.dpiX() : 150;
         double scanDpi = Double.isNaN(scan.dpi()) ? srcDpi : scan.dpi();
-        int f = Math.max(1, (int) Math.round(scanDpi / GRID_DPI));
+        // a very large scan (a metre and more) gets a coarser grid so the comparison planes stay within ~4 MPix
+        int f = Math.max(Math.max(1, (int) Math.round(scanDpi / GRID_DPI)),
+                (int) Math.ceil(Math.sqrt((double) scan.width() * scan.height() / MAX_GRID_PIXELS)));
         int gw = scan.width() / f;
         int gh = scan.height() / f;
         double mmPerGridPx = f * 25.4 / scanDpi;
