@@ -71,8 +71,9 @@ final class BundleAdmin {
         if (update && existing.isEmpty()) {
             throw new ApiError(404, id[0] + " is not a hot-folder plugin; install it with POST /api/bundles");
         }
-        if (!update && isCore(id[0])) {
-            throw new ApiError(409, id[0] + " is part of the engine distribution and cannot be replaced over HTTP");
+        if (!update && bundle(id[0], id[1]) != null) {
+            // another version beside a distribution bundle is allowed: side by side, the newest serves new jobs
+            throw new ApiError(409, id[0] + " " + id[1] + " is already installed");
         }
         Files.createDirectories(hot);
         Path target = existing.orElse(hot.resolve(id[0] + ".jar"));
