@@ -20,6 +20,7 @@ import tessera.api.generate.GenerationException;
 import tessera.api.generate.Generator;
 import tessera.api.image.RgbImage;
 import tessera.api.provenance.ModelCard;
+import tessera.api.repeat.RepeatGeometry;
 import tessera.api.repeat.RepeatType;
 import tessera.compute.guidance.GuidancePenalty;
 import tessera.compute.guidance.GuidanceProvider;
@@ -70,8 +71,9 @@ final class GanGenerator implements Generator {
             PromptWords words = PromptReader.words(request.prompt());
             int fam = spec.familyIndex(opt.getOrDefault("family", words.family() == null ? null : words.family().id()));
             int pal = spec.paletteIndex(opt.getOrDefault("palette", words.palette() == null ? null : words.palette().id()));
-            int cw = renderer.gridSize(w, ctx.repeat().type() == RepeatType.HALF_BRICK) / spec.stride();
-            int ch = renderer.gridSize(h, ctx.repeat().type() == RepeatType.HALF_DROP) / spec.stride();
+            RepeatGeometry repeat = repeatOf(ctx);
+            int cw = renderer.gridSize(w, repeat.type() == RepeatType.HALF_BRICK) / spec.stride();
+            int ch = renderer.gridSize(h, repeat.type() == RepeatType.HALF_DROP) / spec.stride();
             ctx.progress(0, "GAN " + card.id() + " " + version + ": " + mode);
             List<LatentCode> codes = codes(mode, request, ctx, spec, n, fam, pal, cw, ch);
             List<Map<String, String>> extra = new ArrayList<>();
@@ -94,7 +96,7 @@ final class GanGenerator implements Generator {
                     ctx.progress(0.5 * (i + 1) / codes.size(), "guided design " + (i + 1) + " of " + codes.size());
                 }
             }
-            List<RgbImage> tiles = renderer.render(codes, w, h, ctx.repeat());
+            List<RgbImage> tiles = renderer.render(codes, w, h, repeat);
             List<Candidate> out = new ArrayList<>();
             for (int i = 0; i < tiles.size(); i++) {
                 LatentCode c = codes.get(i);
@@ -207,7 +209,7 @@ final class GanGenerator implements Generator {
         }
         List<GuidancePenalty> out = new ArrayList<>();
         GuidanceTarget target = new GuidanceTarget(request.profile(), request.tileWidthCmOrDefault(),
-                request.tileHeightCmOrDefault(), ctx.repeat().label());
+                request.tileHeightCmOrDefault(), repeatOf(ctx).label());
         try {
             for (ServiceReference<GuidanceProvider> ref : context.getServiceReferences(GuidanceProvider.class, null)) {
                 GuidanceProvider p = context.getService(ref);
@@ -223,6 +225,10 @@ final class GanGenerator implements Generator {
             throw new IllegalStateException(e);
         }
         return out;
+    }
+
+    private static RepeatGeometry repeatOf(GenerationContext ctx) {
+        return ctx.repeat() == null ? RepeatGeometry.BLOCK : ctx.repeat();
     }
 
     private static String fmt(double v) {

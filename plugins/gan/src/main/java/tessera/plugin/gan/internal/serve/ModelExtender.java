@@ -67,13 +67,17 @@ public final class ModelExtender {
             };
             ModelCard card = ModelFiles.card(r, cardPath);
             PeriodicGenerator g = ModelFiles.load(r, card, devices.device());
-            String version = bundle.getVersion().toString();
+            // the model's own version, not the carrying bundle's: the plugin bundle (1.1.0…) carries the shipped
+            // model (1.0.0.<time>), and a newly trained 1.0.0.<later time> must outrank it
+            String version = modelVersion(card, bundle);
             Hashtable<String, Object> props = new Hashtable<>();
             props.put(ServiceProperties.PLUGIN_ID, "gan");
             props.put(ServiceProperties.PLUGIN_VERSION, version);
             props.put(ServiceProperties.MODEL_CARD, cardPath);
+            // not any-size: the pipeline would then ask for print resolution (up to 4096² px, ~10 GB of activations);
+            // an explicit --size of any value works, the default is the request's 256 px
             props.put(ServiceProperties.GENERATOR_CAPABILITIES, new String[] {GeneratorCapability.PROMPT,
-                GeneratorCapability.LATENT, GeneratorCapability.GUIDANCE, GeneratorCapability.ANY_SIZE});
+                GeneratorCapability.LATENT, GeneratorCapability.GUIDANCE});
             props.put("tessera.model.id", card.id());
             BundleContext ctx = bundle.getBundleContext() != null ? bundle.getBundleContext() : own;
             GanGenerator service = new GanGenerator(own, card, version, g, presetFolder(own));
@@ -84,6 +88,15 @@ public final class ModelExtender {
             LOG.log(Level.WARNING, "GAN model bundle " + bundle.getSymbolicName() + " " + bundle.getVersion()
                     + " cannot serve: " + e.getMessage(), e);
             return null;
+        }
+    }
+
+    static String modelVersion(ModelCard card, Bundle bundle) {
+        try {
+            return card.version() == null ? bundle.getVersion().toString()
+                    : org.osgi.framework.Version.parseVersion(card.version()).toString();
+        } catch (IllegalArgumentException e) {
+            return bundle.getVersion().toString();
         }
     }
 
