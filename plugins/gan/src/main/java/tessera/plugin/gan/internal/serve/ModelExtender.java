@@ -100,10 +100,20 @@ public final class ModelExtender {
         }
     }
 
-    /** Where brand presets live: {@code tessera.gan.presets}, else {@code ~/.tessera/gan-presets}. */
+    /**
+     * Where brand presets live: {@code tessera.gan.presets}, else {@code gan-presets/} in the engine's data folder
+     * (the hot folder's parent, as the headless host lays it out), else {@code ~/.tessera/gan-presets}.
+     */
     static Path presetFolder(BundleContext context) {
         String p = context.getProperty("tessera.gan.presets");
-        return p != null ? Path.of(p) : Path.of(System.getProperty("user.home"), ".tessera", "gan-presets");
+        if (p != null) {
+            return Path.of(p);
+        }
+        String hot = context.getProperty("felix.fileinstall.dir");
+        if (hot != null && Path.of(hot).toAbsolutePath().getParent() != null) {
+            return Path.of(hot).toAbsolutePath().getParent().resolve("gan-presets");
+        }
+        return Path.of(System.getProperty("user.home"), ".tessera", "gan-presets");
     }
 
     @Deactivate
