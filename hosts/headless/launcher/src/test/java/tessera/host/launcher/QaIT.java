@@ -101,7 +101,7 @@ class QaIT {
         assertThat(r.code()).as(r.toString()).isIn(0, 3);
         JsonNode j = r.json();
         assertThat(j.get("registration").get("confidence").asDouble()).as(r.toString()).isGreaterThan(0.9);
-        assertThat(j.get("registration").get("rotationDeg").asDouble()).isCloseTo(0.6, org.assertj.core.api.Assertions.within(0.05)) // scan → design, as the scan was made;
+        assertThat(j.get("registration").get("rotationDeg").asDouble()).isCloseTo(0.6, org.assertj.core.api.Assertions.within(0.05)); // scan → design, as the scan was made
         assertThat(j.get("defects")).as(r.toString()).isEmpty();
         assertThat(j.get("colour").get("meanDe").asDouble()).isLessThan(2.0);
         RasterFile overlay = ImageFiles.read(Path.of(j.get("artifacts").get("overlay").asText()));
