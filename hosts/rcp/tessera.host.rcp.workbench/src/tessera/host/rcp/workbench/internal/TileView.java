@@ -1,0 +1,19 @@
+package tessera.host.rcp.workbench.internal;
+
+import java.nio.file.Path;
+
+import tessera.api.repeat.RepeatGeometry;
+
+/**
+ * A tile to lay out on the canvas: the event the Design part posts and the Canvas part shows.
+ *
+ * @param tile     the tile image file (PNG)
+ * @param repeat   how neighbouring tiles are placed
+ * @param widthCm  physical width of one repeat, cm, > 0
+ * @param heightCm physical height of one repeat, cm, > 0
+ * @param label    for the user
+ */
+public record TileView(Path tile, RepeatGeometry repeat, double widthCm, double heightCm, String label) {
+    /** The e4 event topic the view travels on. */
+    public static final String TOPIC = "tessera/workbench/tile";
+}
