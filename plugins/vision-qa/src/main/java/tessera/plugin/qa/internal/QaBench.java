@@ -39,6 +39,7 @@ public final class QaBench {
                 case "--count" -> count = Integer.parseInt(args[++i]);
                 case "--model" -> model = Path.of(args[++i]);
                 case "--huge" -> huge = true;
+                case "--a4" -> count = 0;
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "; use [--count N] [--model F] [--huge]");
             }
         }
@@ -47,7 +48,9 @@ public final class QaBench {
             if (huge) {
                 huge(net, work);
             } else {
-                accuracy(net, work, count);
+                if (count > 0) {
+                    accuracy(net, work, count);
+                }
                 a4(net, work);
             }
         }
@@ -79,6 +82,7 @@ public final class QaBench {
         List<float[]> pixTargets = new ArrayList<>();
         List<Double> regErr = new ArrayList<>();
         int regFail = 0;
+        int equivalent = 0;
         int shiftedMeasured = 0;
         int shiftedDetected = 0;
         double shiftedSum = 0;
@@ -94,8 +98,16 @@ public final class QaBench {
             ScanInspection.Outcome o = ScanInspection.run(write(dir, s), net, dir);
             double err = o.map() == null ? Double.POSITIVE_INFINITY
                     : periodicError(o.map(), s.scan().truth(), s.design().repeat(), 320, 320);
+            if (err > 2 && o.map() != null && equivalent(s, o.map())) {
+                // the motif synthesizer repeats a motif inside its tile: another copy of the same picture is a
+                // correct registration; its sub-pixel error is measured against the truth's render
+                equivalent++;
+                err = symmetricError(s, o.map());
+            }
             if (err > 2) {
                 regFail++;
+                System.err.printf(Locale.ROOT, "registration off by %.1f px on %s (%s): %s%n", err, s.design().name(),
+                        s.design().repeat().repeat().label(), o.report().reasons());
             } else {
                 regErr.add(err);
             }
@@ -156,6 +168,7 @@ public final class QaBench {
         System.out.printf(Locale.ROOT, "registration_error_px_mean: %.3f%n", Arrays.stream(re).average().orElse(Double.NaN));
         System.out.printf(Locale.ROOT, "registration_error_px_p90: %.3f%n", re.length == 0 ? Double.NaN : re[(int) (0.9 * (re.length - 1))]);
         System.out.printf(Locale.ROOT, "registration_failures: %d of %d (error > 2 px)%n", regFail, count);
+        System.out.printf(Locale.ROOT, "registration_on_an_identical_copy_of_the_motif: %d of %d%n", equivalent, count);
         System.out.printf(Locale.ROOT, "colour_shift_2de_measured_mean: %.2f (%d inks)%n", shiftedMeasured == 0 ? Double.NaN : shiftedSum / shiftedMeasured, shiftedMeasured);
         System.out.printf(Locale.ROOT, "colour_shift_2de_detected_at_1de: %.3f%n", shiftedMeasured == 0 ? Double.NaN : shiftedDetected / (double) shiftedMeasured);
         System.out.printf(Locale.ROOT, "colour_false_alarm_at_1de: %.3f (%d inks)%n", cleanInks == 0 ? Double.NaN : cleanAlarms / (double) cleanInks, cleanInks);
@@ -172,21 +185,67 @@ public final class QaBench {
         return true;
     }
 
+    /**
+     * Registration error in scan pixels, allowing the estimate to sit on any other repeat of the same print: the
+     * layout is invariant under its lattice (for a half-drop (W, H/2) and (0, H), not only the rectangle).
+     */
     static double periodicError(Similarity est, Similarity truth, DesignRepeat d, int w, int h) {
-        double[] p = Registration.superPeriod(d);
+        double[][] basis = lattice(d);
+        double best = Double.POSITIVE_INFINITY;
         double du = est.u(w / 2.0, h / 2.0) - truth.u(w / 2.0, h / 2.0);
         double dv = est.v(w / 2.0, h / 2.0) - truth.v(w / 2.0, h / 2.0);
-        Similarity shifted = new Similarity(est.a(), est.b(), est.tx() - p[0] * Math.rint(du / p[0]), est.ty() - p[1] * Math.rint(dv / p[1]));
-        double s = 0;
-        int n = 0;
-        for (int y = 0; y <= h; y += h / 4) {
-            for (int x = 0; x <= w; x += w / 4) {
-                double[] e = truth.inverse(shifted.u(x, y), shifted.v(x, y));
-                s += Math.hypot(e[0] - x, e[1] - y);
-                n++;
+        // solve for the nearest lattice point, then look around it
+        double det = basis[0][0] * basis[1][1] - basis[0][1] * basis[1][0];
+        long i0 = Math.round((du * basis[1][1] - dv * basis[1][0]) / det);
+        long j0 = Math.round((basis[0][0] * dv - basis[0][1] * du) / det);
+        for (long i = i0 - 2; i <= i0 + 2; i++) {
+            for (long j = j0 - 2; j <= j0 + 2; j++) {
+                double su = i * basis[0][0] + j * basis[1][0];
+                double sv = i * basis[0][1] + j * basis[1][1];
+                Similarity shifted = new Similarity(est.a(), est.b(), est.tx() - su, est.ty() - sv);
+                double s = 0;
+                int n = 0;
+                for (int y = 0; y <= h; y += h / 4) {
+                    for (int x = 0; x <= w; x += w / 4) {
+                        double[] e = truth.inverse(shifted.u(x, y), shifted.v(x, y));
+                        s += Math.hypot(e[0] - x, e[1] - y);
+                        n++;
+                    }
+                }
+                best = Math.min(best, s / n);
             }
         }
-        return s / n;
+        return best;
+    }
+
+    /** Two vectors (source pixels) that generate the translations mapping the repeat layout onto itself. */
+    static double[][] lattice(DesignRepeat d) {
+        int w = d.width();
+        int h = d.height();
+        double o = d.repeat().offset();
+        return switch (d.repeat().type()) {
+            case HALF_DROP, DROP -> new double[][] {{w, Math.round(o * h)}, {0, h}};
+            case HALF_BRICK, BRICK -> new double[][] {{w, 0}, {Math.round(o * w), h}};
+            case MIRROR -> new double[][] {{2.0 * w, 0}, {0, 2.0 * h}};
+            default -> new double[][] {{w, 0}, {0, h}};
+        };
+    }
+
+    private static float[] lumaRender(SimulatedSet.Sample s, Similarity scanMap) {
+        Similarity g = scanMap.onGrid(SimulatedSet.GRID);
+        float[] rgb = Expectation.render(s.design().repeat(), g, s.gw(), s.gh());
+        return Planes.luma(rgb, s.gw(), s.gh());
+    }
+
+    /** The estimate shows the same picture as the truth (correlation of the two renders ≥ 0.97). */
+    private static boolean equivalent(SimulatedSet.Sample s, Similarity est) {
+        return ScanInspection.ncc(lumaRender(s, est), lumaRender(s, s.scan().truth())) >= 0.97;
+    }
+
+    /** Translation between the estimate's render and the truth's, in scan pixels. */
+    private static double symmetricError(SimulatedSet.Sample s, Similarity est) {
+        double[] d = SeparationCheck.translation(lumaRender(s, est), lumaRender(s, s.scan().truth()), s.gw(), s.gh());
+        return d == null ? Double.POSITIVE_INFINITY : Math.hypot(d[0], d[1]) * SimulatedSet.GRID;
     }
 
     /** Mann–Whitney AUROC with ties counted half. */
@@ -222,21 +281,28 @@ public final class QaBench {
         SimulatedSet set = new SimulatedSet(true);
         SplittableRandom rnd = new SplittableRandom(42);
         SimulatedSet.Design d = set.design(9000, rnd);
-        while (d.inks().length == 0) {
+        // a throughput run wants a registration that succeeds: mirror layouts fail the coarse search more often
+        // (counted in the accuracy run), so the page is a flat-ink design in any other repeat
+        while (d.inks().length == 0 || d.repeat().repeat().type() == tessera.api.repeat.RepeatType.MIRROR) {
             d = set.design(9000 + rnd.nextInt(1000), rnd);
         }
         PrintSimulator.Scan scan = PrintSimulator.simulate(d.repeat(), d.inks(), set.grain(rnd),
-                new PrintSimulator.Spec(2480, 3508, 300, SimulatedSet.DESIGN_DPI, 3, 0, 0, 7));
+                new PrintSimulator.Spec(Integer.getInteger("qa.a4w", 2480), Integer.getInteger("qa.a4h", 3508), Double.parseDouble(System.getProperty("qa.a4dpi", "300")), SimulatedSet.DESIGN_DPI, 3, 0, 0, 7));
+        System.out.println("a4_truth: " + scan.truth() + " rotation " + Math.toDegrees(scan.truth().rotationRad()) + " design " + d.name()
+                + " " + d.repeat().width() + " " + d.repeat().repeat().label());
         Path dir = Files.createDirectories(work.resolve("a4"));
         Path src = dir.resolve("design.png");
         Path png = dir.resolve("scan.png");
         ImageFiles.writePng(RgbImage.wrap(d.repeat().width(), d.repeat().height(), planes(d.repeat())), SimulatedSet.DESIGN_DPI, src);
-        ImageFiles.writePng(scan.image(), 300, png);
+        ImageFiles.writePng(scan.image(), Double.parseDouble(System.getProperty("qa.a4dpi", "300")), png);
         double[] times = new double[4];
         QaReport r = null;
+        java.util.Map<String, Double> stages = null;
         for (int i = 0; i < times.length; i++) {
             long t0 = System.nanoTime();
-            r = ScanInspection.run(new QaRequest(src, png, d.repeat().repeat(), null), net, dir).report();
+            ScanInspection.Outcome o = ScanInspection.run(new QaRequest(src, png, d.repeat().repeat(), null), net, dir);
+            r = o.report();
+            stages = o.stageMs();
             times[i] = (System.nanoTime() - t0) / 1e9;
         }
         double[] warm = Arrays.copyOfRange(times, 1, times.length);
@@ -244,7 +310,9 @@ public final class QaBench {
         System.out.printf(Locale.ROOT, "a4_300dpi_mpix: %.2f%n", 2480 * 3508 / 1e6);
         System.out.printf(Locale.ROOT, "a4_first_run_s: %.2f%n", times[0]);
         System.out.printf(Locale.ROOT, "a4_inspect_s_median: %.2f%n", warm[warm.length / 2]);
-        System.out.printf(Locale.ROOT, "a4_defects_found: %d (planted %d)%n", r.defects().size(), scan.kinds().size());
+        System.out.printf(Locale.ROOT, "a4_defects_found: %d (planted %d: %s)%n", r.defects().size(), scan.kinds().size(), scan.kinds());
+        System.out.println("a4_stage_ms: " + stages);
+        System.out.println("a4_reasons: " + r.reasons());
     }
 
     /** A 1.5 m × 1.5 m scan at 150 dpi (8858 px square, 78 MPix) written as a strip TIFF row by row, then inspected. */
@@ -304,8 +372,9 @@ public final class QaBench {
         System.out.printf(Locale.ROOT, "huge_scan_px: %dx%d (%.1f MPix, %.0f MB as float RGB)%n", side, side, side * (double) side / 1e6,
                 side * (double) side * 12 / 1e6);
         System.out.printf(Locale.ROOT, "huge_inspect_s: %.1f%n", s);
-        System.out.printf(Locale.ROOT, "huge_heap_peak_mb: %.0f (max heap %d MB)%n", peak / 1e6, Runtime.getRuntime().maxMemory() / 1_000_000);
-        System.out.printf(Locale.ROOT, "huge_match: %.3f, passed %s%n", r.registration() == null ? Double.NaN : r.registration().confidence(), r.passed());
+        System.out.printf(Locale.ROOT, "huge_heap_pool_peaks_sum_mb: %.0f (an upper bound: pools peak at different times; the JVM ran with -Xmx %d MB, less than the scan as float RGB)%n", peak / 1e6, Runtime.getRuntime().maxMemory() / 1_000_000);
+        System.out.printf(Locale.ROOT, "huge_match: %.3f, passed %s %s%n", r.registration() == null ? Double.NaN : r.registration().confidence(),
+                r.passed(), r.reasons());
         Files.deleteIfExists(tif);
     }
 }

@@ -38,15 +38,32 @@ final class ScanInspection {
     static final double SCALE_TOLERANCE = 0.02;
     /** Bound on the inspection grid, so memory does not grow with the scan beyond ~4 MPix of planes. */
     static final double MAX_GRID_PIXELS = 4e6;
+    private static final boolean DEBUG = Boolean.getBoolean("tessera.qa.debug");
 
     private ScanInspection() {
     }
 
     /** What the bench needs besides the report. */
-    record Outcome(QaReport report, float[] heat, int gw, int gh, int gridFactor, Similarity map, double imageScore) {
+    record Outcome(QaReport report, float[] heat, int gw, int gh, int gridFactor, Similarity map, double imageScore,
+            Map<String, Double> stageMs) {
+    }
+
+    /** Milliseconds per stage of the inspection on this thread, for bench/qa.sh. */
+    private static final ThreadLocal<Map<String, Double>> STAGES = ThreadLocal.withInitial(LinkedHashMap::new);
+    private static final ThreadLocal<long[]> CLOCK = ThreadLocal.withInitial(() -> new long[1]);
+
+    private static void lap(String stage) {
+        long now = System.nanoTime();
+        long[] c = CLOCK.get();
+        if (stage != null) {
+            STAGES.get().merge(stage, (now - c[0]) / 1e6, Double::sum);
+        }
+        c[0] = now;
     }
 
     static Outcome run(QaRequest req, DefectNet net, Path outDir) throws IOException {
+        STAGES.get().clear();
+        lap(null);
         RasterFile source;
         try {
             source = ImageFiles.read(req.source());
@@ -59,6 +76,7 @@ final class ScanInspection {
         } catch (IOException e) {
             throw new IOException("cannot read the scan " + req.scan() + ": " + e.getMessage(), e);
         }
+        lap("read-files");
         try (scan) {
             return run(source, scan, req, net, outDir);
         }
@@ -86,6 +104,7 @@ final class ScanInspection {
             return finish(new QaReport(INSPECTOR, false, reasons, null, null, null, null, artifacts), outDir, null, gw, gh, f, null, 0);
         }
         float[] grid = readGrid(scan, f, gw, gh);
+        lap("grid");
         float[] luma = Planes.luma(grid, gw, gh);
         double std = Planes.std(luma);
         if (std < 0.01) {
@@ -97,21 +116,36 @@ final class ScanInspection {
         DesignRepeat design = DesignRepeat.of(source.image(), req.repeat());
         DesignRepeat designLuma = design.with(Planes.luma(source.image().planesView(), design.width(), design.height()));
         double scale0 = srcDpi / scanDpi * f;
-        Registration.Result coarse = Registration.coarse(luma, gw, gh, designLuma, scale0, 4);
-        Similarity g = coarse.map();
+        List<Registration.Result> candidates = Registration.coarse(luma, gw, gh, designLuma, scale0, 4);
+        lap("register-coarse");
         // Gauss–Newton can walk off on a design with little structure in some direction; each stage is kept only
         // when it fits the scan better than what it started from
         DesignRepeat lumaBlurred = designLuma.with(Planes.blurRepeat(designLuma, designLuma.plane(0), 0.5 * scale0));
-        double fit = fit(luma, lumaBlurred, g, gw, gh);
-        for (double s : new double[] {1, 0.7}) {
+        Similarity g = null;
+        double fit = -2;
+        for (Registration.Result r : candidates) {
+            double cf = fit(luma, lumaBlurred, r.map(), gw, gh);
+            if (DEBUG) {
+                System.err.printf(Locale.ROOT, "coarse %.1f° fit %.3f sharp %.1f%n", Math.toDegrees(r.map().rotationRad()), cf, r.confidence());
+            }
+            if (cf > fit) {
+                fit = cf;
+                g = r.map();
+            }
+        }
+        for (double s : new double[] {3, 1.5, 1, 0.7}) {
             Similarity next = Registration.refine(List.of(new Registration.Patch(luma, 0, 0, gw, gh)),
                     Registration.template(designLuma, Math.max(0.3, s * scale0)), g, 12, 40000).map();
             double nf = fit(luma, lumaBlurred, next, gw, gh);
+            if (DEBUG) {
+                System.err.printf(Locale.ROOT, "refine σ %.1f fit %.3f → %.3f (%s)%n", s, fit, nf, next.fromGrid(f));
+            }
             if (nf >= fit) {
                 g = next;
                 fit = nf;
             }
         }
+        lap("register-grid");
         Similarity full = g.fromGrid(f);
         double residualPx = 0;
         if (f > 1) {
@@ -124,10 +158,12 @@ final class ScanInspection {
             residualPx = windowResidual(windows, tpl, full);
             g = full.onGrid(f);
         }
+        lap("register-windows");
         float[] expect = Expectation.render(design, g, gw, gh);
         Palette palette = Palette.of(design);
         Comparison c = new Comparison(grid, expect, gw, gh, palette);
         double match = ncc(Planes.luma(c.scanRgb, gw, gh), Planes.luma(expect, gw, gh));
+        lap("compare");
         double printScale = full.scale() * scanDpi / srcDpi;
         double rotDeg = Math.toDegrees(full.rotationRad());
         double[] period = Registration.superPeriod(design);
@@ -150,6 +186,7 @@ final class ScanInspection {
                     100 / printScale, SCALE_TOLERANCE * 100, scanDpi, srcDpi));
         }
         float[] heat = net.heat(c.features, gw, gh);
+        lap("cnn");
         double minFeature = profile == null ? 0.5 : Math.max(0.3, profile.minFeatureMm());
         List<Defect> defects = DefectRegions.find(heat, c, mmPerGridPx, minFeature * minFeature);
         ColourAccuracy colour = ColourCheck.measure(c, palette, heat, colourTol);
@@ -175,8 +212,10 @@ final class ScanInspection {
             reasons.add(String.format(Locale.ROOT, "%d defect%s found; worst: %s at (%.1f, %.1f) mm, %.1f × %.1f mm, score %.2f",
                     defects.size(), defects.size() == 1 ? "" : "s", d.kind(), d.xMm(), d.yMm(), d.widthMm(), d.heightMm(), d.score()));
         }
+        lap("colour-screens-regions");
         Path overlay = outDir.resolve("qa-overlay.png");
         Overlay.write(c, expect, heat, defects, mmPerGridPx, scanDpi / f, overlay);
+        lap("overlay");
         artifacts.put("overlay", overlay.toString());
         QaReport report = new QaReport(INSPECTOR, reasons.isEmpty(), reasons, reg, seps, colour, defects, artifacts);
         return finish(report, outDir, heat, gw, gh, f, full, imageScore(heat, gw, gh));
@@ -192,7 +231,7 @@ final class ScanInspection {
         Path tmp = outDir.resolve("qa-report.json.tmp");
         Files.writeString(tmp, TesseraJson.write(r));
         Files.move(tmp, json, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        return new Outcome(r, heat, gw, gh, f, map, score);
+        return new Outcome(r, heat, gw, gh, f, map, score, new LinkedHashMap<>(STAGES.get()));
     }
 
     /** Box-averages the scan onto the grid, band by band. */

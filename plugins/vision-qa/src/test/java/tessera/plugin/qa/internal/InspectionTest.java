@@ -51,21 +51,6 @@ class InspectionTest {
         return new QaRequest(src, scan, d.repeat(), null);
     }
 
-    /** Mean distance in scan pixels between where the estimate and the truth put scan points, across the scan. */
-    static double registrationErrorPx(Similarity est, Similarity truth, int w, int h) {
-        double s = 0;
-        int n = 0;
-        for (int y = 0; y <= h; y += h / 4) {
-            for (int x = 0; x <= w; x += w / 4) {
-                double[] e = truth.inverse(est.u(x, y), est.v(x, y));
-                // the estimate may land on another repeat of the same motif: compare modulo the repeat in source space
-                s += Math.hypot(e[0] - x, e[1] - y);
-                n++;
-            }
-        }
-        return s / n;
-    }
-
     @Test
     void registersCleanScansToSubPixelAccuracyUnderEveryRepeat(@TempDir Path tmp) throws IOException {
         double[] errors = new double[6];
@@ -74,28 +59,17 @@ class InspectionTest {
             SimulatedSet.Sample s = set.sample(100 + i, 320, 0, 0, 0);
             Path dir = Files.createDirectories(tmp.resolve("s" + i));
             ScanInspection.Outcome o = ScanInspection.run(write(dir, s), net, dir);
-            errors[i] = periodicError(o.map(), s.scan().truth(), s.design().repeat(), 320, 320);
+            errors[i] = QaBench.periodicError(o.map(), s.scan().truth(), s.design().repeat(), 320, 320);
             assertThat(errors[i]).as("registration error of sample " + i).isLessThan(3.0);
         }
         java.util.Arrays.sort(errors);
         assertThat(errors[errors.length / 2]).as("median registration error, px: " + java.util.Arrays.toString(errors)).isLessThan(0.2);
     }
 
-    /** Registration error allowing the estimate to sit one super-period away (the same print). */
-    static double periodicError(Similarity est, Similarity truth, DesignRepeat d, int w, int h) {
-        double[] p = Registration.superPeriod(d);
-        double du = est.u(w / 2.0, h / 2.0) - truth.u(w / 2.0, h / 2.0);
-        double dv = est.v(w / 2.0, h / 2.0) - truth.v(w / 2.0, h / 2.0);
-        double su = p[0] * Math.rint(du / p[0]);
-        double sv = p[1] * Math.rint(dv / p[1]);
-        Similarity shifted = new Similarity(est.a(), est.b(), est.tx() - su, est.ty() - sv);
-        return registrationErrorPx(shifted, truth, w, h);
-    }
-
     @Test
     void measuresAPlantedColourShiftOfTwoDeltaE(@TempDir Path tmp) throws IOException {
-        int measured = 0;
-        for (long i = 0; i < 10 && measured < 3; i++) {
+        java.util.List<Double> measured = new java.util.ArrayList<>();
+        for (long i = 0; i < 16 && measured.size() < 5; i++) {
             SimulatedSet.Sample s = set.sample(200 + i, 320, 0, 2.0, 0);
             if (s.scan().shiftedInk() < 0) {
                 continue;
@@ -106,14 +80,12 @@ class InspectionTest {
             if (r.colour() == null) {
                 continue; // registration failed (bench/qa.sh counts how often); this test is about the colour measurement
             }
-            var entry = r.colour().perColour().stream().filter(e -> close(e.colour(), hex)).findFirst();
-            if (entry.isEmpty()) {
-                continue; // the shifted ink covers too little of this scan to measure
-            }
-            assertThat(entry.get().meanDe()).as("shifted ink " + hex).isBetween(1.0, 3.0);
-            measured++;
+            r.colour().perColour().stream().filter(e -> close(e.colour(), hex)).findFirst().ifPresent(e -> measured.add(e.meanDe()));
         }
-        assertThat(measured).isGreaterThan(0);
+        // single inks can be off (a near-white ground clipped by the lighting, see docs/qa.md); the median is not
+        assertThat(measured).hasSizeGreaterThanOrEqualTo(3);
+        java.util.List<Double> sorted = measured.stream().sorted().toList();
+        assertThat(sorted.get(sorted.size() / 2)).as("median measured ΔE00 of inks shifted by 2.0: " + measured).isBetween(1.5, 2.5);
     }
 
     private static boolean close(String a, String b) {
