@@ -290,6 +290,14 @@ public final class QaBench {
                 new PrintSimulator.Spec(Integer.getInteger("qa.a4w", 2480), Integer.getInteger("qa.a4h", 3508), Double.parseDouble(System.getProperty("qa.a4dpi", "300")), SimulatedSet.DESIGN_DPI, 3, 0, 0, 7));
         System.out.println("a4_truth: " + scan.truth() + " rotation " + Math.toDegrees(scan.truth().rotationRad()) + " design " + d.name()
                 + " " + d.repeat().width() + " " + d.repeat().repeat().label());
+        if (Boolean.getBoolean("tessera.qa.debug")) {
+            int f = (int) Math.round(scan.image().width() / 620.0);
+            int gw = scan.image().width() / f;
+            int gh = scan.image().height() / f;
+            float[] grid = ScanInspection.readGrid(ScanRaster.of(scan.image(), 300), f, gw, gh);
+            float[] exp = Expectation.render(d.repeat(), scan.truth().onGrid(f), gw, gh);
+            System.out.println("debug truth ncc " + ScanInspection.ncc(Planes.luma(grid, gw, gh), Planes.luma(exp, gw, gh)));
+        }
         Path dir = Files.createDirectories(work.resolve("a4"));
         Path src = dir.resolve("design.png");
         Path png = dir.resolve("scan.png");

@@ -35,7 +35,8 @@ final class Registration {
      */
     static List<Result> coarse(float[] grid, int gw, int gh, DesignRepeat design, double scale0, double maxRotationDeg) {
         double[] period = superPeriod(design);
-        int k = Math.max(1, (int) Math.ceil(Math.max(period[0], period[1]) / (scale0 * (N - WINDOW))));
+        // a full period must fit in the valid shifts with room to spare: a peak on the edge of that range is lost
+        int k = Math.max(1, (int) Math.ceil(Math.max(period[0], period[1]) / (0.75 * scale0 * (N - WINDOW))));
         int cw = gw / k;
         int ch = gh / k;
         float[] coarse = k == 1 ? grid : Planes.boxDown(grid, gw, gh, 1, k, cw, ch);

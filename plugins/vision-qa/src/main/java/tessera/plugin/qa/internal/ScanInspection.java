@@ -135,7 +135,7 @@ final class ScanInspection {
         }
         for (double s : new double[] {3, 1.5, 1, 0.7}) {
             Similarity next = Registration.refine(List.of(new Registration.Patch(luma, 0, 0, gw, gh)),
-                    Registration.template(designLuma, Math.max(0.3, s * scale0)), g, 12, 40000).map();
+                    Registration.template(designLuma, Math.max(0.3, s * scale0)), g, s > 1 ? 6 : 10, 30000).map();
             double nf = fit(luma, lumaBlurred, next, gw, gh);
             if (DEBUG) {
                 System.err.printf(Locale.ROOT, "refine σ %.1f fit %.3f → %.3f (%s)%n", s, fit, nf, next.fromGrid(f));
