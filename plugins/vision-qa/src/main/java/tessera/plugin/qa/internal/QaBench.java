@@ -277,6 +277,11 @@ public final class QaBench {
     }
 
     /** An A4 page at 300 dpi (2480 × 3508 px, 8.7 MPix) with defects: inspected three times from files. */
+    /** An A4 page scanned at 300 dpi: 2480 × 3508 px, about 8.7 MPix (the throughput case). */
+    private static final int A4_W_PX = 2480;
+    private static final int A4_H_PX = 3508;
+    private static final double A4_DPI = 300;
+
     private static void a4(DefectNet net, Path work) throws IOException {
         SimulatedSet set = new SimulatedSet(true);
         SplittableRandom rnd = new SplittableRandom(42);
@@ -287,22 +292,14 @@ public final class QaBench {
             d = set.design(9000 + rnd.nextInt(1000), rnd);
         }
         PrintSimulator.Scan scan = PrintSimulator.simulate(d.repeat(), d.inks(), set.grain(rnd),
-                new PrintSimulator.Spec(Integer.getInteger("qa.a4w", 2480), Integer.getInteger("qa.a4h", 3508), Double.parseDouble(System.getProperty("qa.a4dpi", "300")), SimulatedSet.DESIGN_DPI, 3, 0, 0, 7));
+                new PrintSimulator.Spec(A4_W_PX, A4_H_PX, A4_DPI, SimulatedSet.DESIGN_DPI, 3, 0, 0, 7));
         System.out.println("a4_truth: " + scan.truth() + " rotation " + Math.toDegrees(scan.truth().rotationRad()) + " design " + d.name()
                 + " " + d.repeat().width() + " " + d.repeat().repeat().label());
-        if (Boolean.getBoolean("tessera.qa.debug")) {
-            int f = (int) Math.round(scan.image().width() / 620.0);
-            int gw = scan.image().width() / f;
-            int gh = scan.image().height() / f;
-            float[] grid = ScanInspection.readGrid(ScanRaster.of(scan.image(), 300), f, gw, gh);
-            float[] exp = Expectation.render(d.repeat(), scan.truth().onGrid(f), gw, gh);
-            System.out.println("debug truth ncc " + ScanInspection.ncc(Planes.luma(grid, gw, gh), Planes.luma(exp, gw, gh)));
-        }
         Path dir = Files.createDirectories(work.resolve("a4"));
         Path src = dir.resolve("design.png");
         Path png = dir.resolve("scan.png");
         ImageFiles.writePng(RgbImage.wrap(d.repeat().width(), d.repeat().height(), planes(d.repeat())), SimulatedSet.DESIGN_DPI, src);
-        ImageFiles.writePng(scan.image(), Double.parseDouble(System.getProperty("qa.a4dpi", "300")), png);
+        ImageFiles.writePng(scan.image(), A4_DPI, png);
         double[] times = new double[4];
         QaReport r = null;
         java.util.Map<String, Double> stages = null;
@@ -315,7 +312,7 @@ public final class QaBench {
         }
         double[] warm = Arrays.copyOfRange(times, 1, times.length);
         Arrays.sort(warm);
-        System.out.printf(Locale.ROOT, "a4_300dpi_mpix: %.2f%n", 2480 * 3508 / 1e6);
+        System.out.printf(Locale.ROOT, "a4_300dpi_mpix: %.2f%n", A4_W_PX * A4_H_PX / 1e6);
         System.out.printf(Locale.ROOT, "a4_first_run_s: %.2f%n", times[0]);
         System.out.printf(Locale.ROOT, "a4_inspect_s_median: %.2f%n", warm[warm.length / 2]);
         System.out.printf(Locale.ROOT, "a4_defects_found: %d (planted %d: %s)%n", r.defects().size(), scan.kinds().size(), scan.kinds());
