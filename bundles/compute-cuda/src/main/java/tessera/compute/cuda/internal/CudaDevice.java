@@ -326,10 +326,6 @@ public final class CudaDevice implements ComputeDevice, AutoCloseable {
         CudaDriver.check(cuStreamSynchronize(stream), "cuStreamSynchronize");
     }
 
-    CUstream stream() {
-        return stream;
-    }
-
     @Override
     public synchronized void close() {
         if (closed) {

@@ -266,10 +266,6 @@ final class CudaKernels implements Kernels {
         }
     }
 
-    MatmulPrecision precision() {
-        return dev.precision();
-    }
-
     // ---- convolution --------------------------------------------------------------------------
 
     @Override
@@ -295,47 +291,42 @@ final class CudaKernels implements Kernels {
     @Override
     public synchronized void pool2d(PoolKind kind, Tensor x, Tensor out, Pool2dSpec s) {
         dev.enter();
-        int planes = x.dim(0) * x.dim(1);
         int n = out.numel();
         if (n == 0) {
             return;
         }
-        dev.launch1d("resample", "pool_forward", n, new Args().i(planes).i(x.dim(2)).i(x.dim(3)).i(out.dim(2))
-                .i(out.dim(3)).i(s.kernelH()).i(s.kernelW()).i(s.strideH()).i(s.strideW()).i(s.padH()).i(s.padW())
-                .i(kind == PoolKind.MAX ? 1 : 0).p(p(x)).p(p(out)));
+        dev.launch1d("resample", "pool_forward", n, poolArgs(kind, x, out, s).p(p(x)).p(p(out)));
     }
 
     @Override
     public synchronized void pool2dBackward(PoolKind kind, Tensor x, Tensor gy, Tensor gx, Pool2dSpec s) {
         dev.enter();
-        int planes = x.dim(0) * x.dim(1);
         int n = gx.numel();
         if (n == 0) {
             return;
         }
-        dev.launch1d("resample", "pool_backward", n, new Args().i(planes).i(x.dim(2)).i(x.dim(3)).i(gy.dim(2))
-                .i(gy.dim(3)).i(s.kernelH()).i(s.kernelW()).i(s.strideH()).i(s.strideW()).i(s.padH()).i(s.padW())
-                .i(kind == PoolKind.MAX ? 1 : 0).p(p(x)).p(p(gy)).p(p(gx)));
+        dev.launch1d("resample", "pool_backward", n, poolArgs(kind, x, gy, s).p(p(x)).p(p(gy)).p(p(gx)));
+    }
+
+    /** The window arguments pool_forward and pool_backward share: planes, sizes, window, kind. */
+    private static Args poolArgs(PoolKind kind, Tensor x, Tensor pooled, Pool2dSpec s) {
+        return new Args().i(x.dim(0) * x.dim(1)).i(x.dim(2)).i(x.dim(3)).i(pooled.dim(2)).i(pooled.dim(3))
+                .i(s.kernelH()).i(s.kernelW()).i(s.strideH()).i(s.strideW()).i(s.padH()).i(s.padW())
+                .i(kind == PoolKind.MAX ? 1 : 0);
     }
 
     @Override
     public synchronized void upsample2d(Interpolation mode, boolean wrap, Tensor x, Tensor out) {
         dev.enter();
-        int h = x.dim(2);
-        int w = x.dim(3);
-        int oh = out.dim(2);
-        int ow = out.dim(3);
-        gather(x, out, tables.upsample(mode, wrap, h, oh, false), tables.upsample(mode, wrap, w, ow, false));
+        gather(x, out, tables.upsample(mode, wrap, x.dim(2), out.dim(2), false),
+                tables.upsample(mode, wrap, x.dim(3), out.dim(3), false));
     }
 
     @Override
     public synchronized void upsample2dBackward(Interpolation mode, boolean wrap, Tensor gy, Tensor gx) {
         dev.enter();
-        int h = gx.dim(2);
-        int w = gx.dim(3);
-        int oh = gy.dim(2);
-        int ow = gy.dim(3);
-        gather(gy, gx, tables.upsample(mode, wrap, h, oh, true), tables.upsample(mode, wrap, w, ow, true));
+        gather(gy, gx, tables.upsample(mode, wrap, gx.dim(2), gy.dim(2), true),
+                tables.upsample(mode, wrap, gx.dim(3), gy.dim(3), true));
     }
 
     @Override
@@ -385,39 +376,36 @@ final class CudaKernels implements Kernels {
 
     @Override
     public synchronized void softmax(Tensor x, int axis, boolean log, Tensor out) {
-        dev.enter();
-        int[] d = x.dims();
-        int outer = prod(d, 0, axis);
-        int len = d[axis];
-        int inner = prod(d, axis + 1, d.length);
-        if (outer * inner == 0 || len == 0) {
-            return;
-        }
-        if (inner == 1) {
-            dev.launch("reduce", "softmax_rows", Math.max(1, Math.min((outer + 7) / 8, 65535)), 1, 1, 256,
-                    new Args().i(outer).i(len).i(log ? 1 : 0).p(p(x)).p(p(out)));
-        } else {
-            dev.launch1d("reduce", "softmax_strided", (long) outer * inner,
-                    new Args().i(outer).i(len).i(inner).i(log ? 1 : 0).p(p(x)).p(p(out)));
-        }
+        softmaxLaunch("softmax", x, axis, log, p(x), p(out));
     }
 
     @Override
     public synchronized void softmaxBackward(Tensor y, Tensor gy, int axis, boolean log, Tensor gx) {
+        softmaxLaunch("softmax_backward", y, axis, log, p(y), p(gy), p(gx));
+    }
+
+    /**
+     * {@code fn_rows} (a warp per row) when the axis is the last one, else {@code fn_strided} (a thread
+     * per lane of x seen as [outer, len, inner]); the pointers follow the kernels' shape arguments.
+     */
+    private void softmaxLaunch(String fn, Tensor shaped, int axis, boolean log, CUdeviceptr... tensors) {
         dev.enter();
-        int[] d = y.dims();
+        int[] d = shaped.dims();
         int outer = prod(d, 0, axis);
         int len = d[axis];
         int inner = prod(d, axis + 1, d.length);
         if (outer * inner == 0 || len == 0) {
             return;
         }
+        Args args = inner == 1 ? new Args().i(outer).i(len).i(log ? 1 : 0)
+                : new Args().i(outer).i(len).i(inner).i(log ? 1 : 0);
+        for (CUdeviceptr t : tensors) {
+            args.p(t);
+        }
         if (inner == 1) {
-            dev.launch("reduce", "softmax_backward_rows", Math.max(1, Math.min((outer + 7) / 8, 65535)), 1, 1, 256,
-                    new Args().i(outer).i(len).i(log ? 1 : 0).p(p(y)).p(p(gy)).p(p(gx)));
+            dev.launch("reduce", fn + "_rows", Math.max(1, Math.min((outer + 7) / 8, 65535)), 1, 1, 256, args);
         } else {
-            dev.launch1d("reduce", "softmax_backward_strided", (long) outer * inner,
-                    new Args().i(outer).i(len).i(inner).i(log ? 1 : 0).p(p(y)).p(p(gy)).p(p(gx)));
+            dev.launch1d("reduce", fn + "_strided", (long) outer * inner, args);
         }
     }
 

@@ -83,8 +83,4 @@ final class DeviceMemory {
             }
         }
     }
-
-    synchronized long inUse() {
-        return inUse;
-    }
 }
