@@ -34,22 +34,14 @@ final class ResampleTables {
     Table upsample(Interpolation mode, boolean wrap, int in, int out, boolean inverse) {
         return table("up/" + mode + "/" + wrap + "/" + in + "/" + out + "/" + inverse, () -> {
             List<List<Tap>> fwd = new ArrayList<>(out);
-            double scale = (double) in / out;
             for (int o = 0; o < out; o++) {
                 List<Tap> taps = new ArrayList<>(2);
+                Interpolation.Taps t = mode.taps(o, in, out, wrap);
                 if (mode == Interpolation.NEAREST) {
-                    taps.add(new Tap(Math.min((int) Math.floor(o * scale), in - 1), 1f));
+                    taps.add(new Tap(t.first(), 1f));
                 } else {
-                    double src = (o + 0.5) * scale - 0.5;
-                    if (!wrap && src < 0) {
-                        src = 0;
-                    }
-                    int lo = (int) Math.floor(src);
-                    float frac = (float) (src - lo);
-                    int a = wrap ? Math.floorMod(lo, in) : Math.min(lo, in - 1);
-                    int b = wrap ? Math.floorMod(lo + 1, in) : Math.min(lo + 1, in - 1);
-                    taps.add(new Tap(a, 1 - frac));
-                    taps.add(new Tap(b, frac));
+                    taps.add(new Tap(t.first(), 1 - t.weight()));
+                    taps.add(new Tap(t.second(), t.weight()));
                 }
                 fwd.add(taps);
             }

@@ -100,26 +100,11 @@ final class CpuResample {
             int[] a = new int[out];
             int[] b = new int[out];
             float[] f = new float[out];
-            double scale = (double) in / out;
             for (int o = 0; o < out; o++) {
-                if (mode == Interpolation.NEAREST) {
-                    a[o] = b[o] = Math.min((int) Math.floor(o * scale), in - 1);
-                    continue;
-                }
-                double src = (o + 0.5) * scale - 0.5;
-                if (!wrap && src < 0) {
-                    src = 0;
-                }
-                int lo = (int) Math.floor(src);
-                double frac = src - lo;
-                if (wrap) {
-                    a[o] = Math.floorMod(lo, in);
-                    b[o] = Math.floorMod(lo + 1, in);
-                } else {
-                    a[o] = Math.min(lo, in - 1);
-                    b[o] = Math.min(lo + 1, in - 1);
-                }
-                f[o] = (float) frac;
+                Interpolation.Taps t = mode.taps(o, in, out, wrap);
+                a[o] = t.first();
+                b[o] = t.second();
+                f[o] = t.weight();
             }
             return new Taps(a, b, f);
         }
