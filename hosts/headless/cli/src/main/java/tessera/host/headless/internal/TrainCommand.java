@@ -41,13 +41,12 @@ final class TrainCommand {
         this.engine = engine;
     }
 
-    @Command(name = "gan", mixinStandardHelpOptions = true, sortOptions = false,
-            description = {"Train the periodic (tileable) GAN on a folder of tiles and write a model bundle: weights "
-                + "(safetensors), model card (architecture, command, steps, metrics, licence, data manifest SHA-256). "
-                + "Drop the jar into the hot folder to replace the running model without a restart.",
-                "Example: tessera train gan --data data/motifs64 --out gan-motif64.jar --steps 2000 --batch 16",
-                "Here --data is the training folder; the engine's own data folder comes from TESSERA_DATA or --data before 'train'."})
-    static final class Gan implements Callable<Integer> {
+    /**
+     * What every {@code tessera train <kind>} shares: output, steps, batch, checkpoints, resume, seed, data manifest,
+     * model id and version, and the call to the plugin's trainer service. A kind adds its own options through
+     * {@link #options(Map)}; the trainer reads only the keys it knows.
+     */
+    abstract static class ModelTraining implements Callable<Integer> {
         @ParentCommand
         TrainCommand train;
         @CommandLine.Spec
@@ -55,50 +54,57 @@ final class TrainCommand {
 
         @Option(names = {"-o", "--out"}, required = true, paramLabel = "MODEL.jar", description = "Model bundle to write (replaced atomically).")
         Path out;
-        @Option(names = "--steps", defaultValue = "2000", description = "Optimiser steps in all (default 2000); a resumed run continues up to it.")
+        @Option(names = "--steps", defaultValue = "2000", description = "Optimiser steps in all (default ${DEFAULT-VALUE}); a resumed run continues up to it.")
         int steps;
-        @Option(names = "--batch", defaultValue = "16", description = "Tiles per step, 2..256 (default 16).")
+        @Option(names = "--batch", defaultValue = "16", description = "Tiles per step, 2..256 (default ${DEFAULT-VALUE}).")
         int batch;
-        @Option(names = "--size", defaultValue = "64", description = "Training tile size: 64 or 128 (default 64); other tiles are resampled wrap-aware.")
-        int size;
-        @Option(names = "--sample-every", defaultValue = "100", paramLabel = "K", description = "Write a sample grid PNG every K steps (default 100).")
+        @Option(names = "--sample-every", defaultValue = "100", paramLabel = "K", description = "Write a sample grid PNG every K steps (default ${DEFAULT-VALUE}).")
         int sampleEvery;
-        @Option(names = "--checkpoint-every", defaultValue = "100", paramLabel = "K", description = "Checkpoint every K steps (default 100).")
+        @Option(names = "--checkpoint-every", defaultValue = "100", paramLabel = "K", description = "Checkpoint every K steps (default ${DEFAULT-VALUE}).")
         int checkpointEvery;
         @Option(names = "--work", paramLabel = "DIR", description = "Checkpoints and sample grids (default MODEL.jar.work beside the jar).")
         Path work;
         @Option(names = "--resume", description = "Continue from the checkpoint in the work folder.")
         boolean resume;
-        @Option(names = "--seed", defaultValue = "1", description = "Seed of initialisation, batches and noise (default 1).")
+        @Option(names = "--seed", defaultValue = "1", description = "Seed of initialisation, batches and noise (default ${DEFAULT-VALUE}).")
         long seed;
         @Option(names = "--manifest", paramLabel = "M", description = "Provenance manifest of the data ('tessera provenance scan'); default: scan it now into MODEL.manifest.json.")
         Path manifest;
-        @Option(names = "--id", defaultValue = "gan-motif", description = "Model id (default gan-motif).")
-        String id;
         @Option(names = "--model-version", paramLabel = "V", description = "Bundle version (default 1.0.0.<UTC time>, so a newer model outranks an older one).")
         String version;
-        @Option(names = "--widths", paramLabel = "C,C,C", description = "Generator channels per level, coarsest first (default 128,64,32).")
-        String widths;
+
+        /** @return the trainer kind, the value of the trainer service's {@code tessera.trainer} property */
+        abstract String kind();
+
+        /** @return the plugin that provides the trainer, for the message when it is missing */
+        abstract String plugin();
+
+        /** @return the model id the user chose or the kind's default */
+        abstract String modelId();
+
+        /** Adds the kind's own options to the trainer call. */
+        abstract void options(Map<String, Object> call);
 
         @Override
         public Integer call() {
             PrintWriter stdout = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
+            String name = "tessera train " + kind();
             Object dataValue = spec.findOption("--data") == null ? null : spec.findOption("--data").getValue();
             if (dataValue == null) {
-                err.println("tessera train gan: --data DIR is required: the folder of training tiles (a 'tessera dataset make' folder or your own PNGs)");
+                err.println(name + ": --data DIR is required: the folder of training tiles (a 'tessera dataset make' folder or your own images)");
                 return ExitCode.USAGE;
             }
             Path data = Path.of(dataValue.toString());
             Engine engine = train.engine;
             Collection<ServiceReference<Function>> refs;
             try {
-                refs = engine.context().getServiceReferences(Function.class, "(tessera.trainer=gan)");
+                refs = engine.context().getServiceReferences(Function.class, "(tessera.trainer=" + kind() + ")");
             } catch (InvalidSyntaxException e) {
                 throw new IllegalStateException(e);
             }
-            if (refs.isEmpty()) {
-                err.println("tessera train gan: the GAN plugin (tessera.plugin.gan) is not active; check 'tessera bundles list'");
+            if (refs == null || refs.isEmpty()) {
+                err.println(name + ": the " + kind() + " trainer (" + plugin() + ") is not active; check 'tessera bundles list'");
                 return ExitCode.FAILED;
             }
             try {
@@ -109,17 +115,16 @@ final class TrainCommand {
                 call.put("work", work == null ? null : work.toString());
                 call.put("steps", steps);
                 call.put("batch", batch);
-                call.put("size", size);
                 call.put("sampleEvery", sampleEvery);
                 call.put("checkpointEvery", checkpointEvery);
                 call.put("seed", seed);
                 call.put("resume", resume);
                 call.put("manifestSha256", manifestSha);
                 call.put("command", commandLine());
-                call.put("modelId", id);
+                call.put("modelId", modelId());
                 call.put("modelVersion", version != null ? version
                         : "1.0.0." + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")));
-                call.put("widths", widths);
+                options(call);
                 call.put("err", err);
                 ServiceReference<Function> ref = refs.iterator().next();
                 @SuppressWarnings("unchecked")
@@ -131,7 +136,7 @@ final class TrainCommand {
                     engine.context().ungetService(ref);
                 }
                 if (r.containsKey("error")) {
-                    err.println("tessera train gan: " + r.get("error"));
+                    err.println(name + ": " + r.get("error"));
                     return ExitCode.USAGE;
                 }
                 stdout.printf("wrote %s: %s steps in %.0f s; sample grid %s%n", r.get("bundle"), r.get("steps"),
@@ -139,7 +144,7 @@ final class TrainCommand {
                 stdout.println("hot-load it: copy it into " + engine.hotFolder() + " (the running model is replaced)");
                 return ExitCode.OK;
             } catch (IOException e) {
-                err.println("tessera train gan: " + e.getMessage());
+                err.println(name + ": " + e.getMessage());
                 return ExitCode.FAILED;
             }
         }
@@ -153,7 +158,7 @@ final class TrainCommand {
         private String scan(Engine engine, Path data, PrintWriter err) throws IOException {
             ServiceReference<DatasetAuditor> ref = engine.context().getServiceReference(DatasetAuditor.class);
             if (ref == null) {
-                err.println("tessera train gan: warning: no provenance plugin; the model card will name no data manifest");
+                err.println("tessera train " + kind() + ": warning: no provenance plugin; the model card will name no data manifest");
                 return null;
             }
             String name = out.getFileName().toString().replaceFirst("\\.jar$", "");
@@ -176,6 +181,42 @@ final class TrainCommand {
             } catch (java.security.NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }
+        }
+    }
+
+    @Command(name = "gan", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Train the periodic (tileable) GAN on a folder of tiles and write a model bundle: weights "
+                + "(safetensors), model card (architecture, command, steps, metrics, licence, data manifest SHA-256). "
+                + "Drop the jar into the hot folder to replace the running model without a restart.",
+                "Example: tessera train gan --data data/motifs64 --out gan-motif64.jar --steps 2000 --batch 16",
+                "Here --data is the training folder; the engine's own data folder comes from TESSERA_DATA or --data before 'train'."})
+    static final class Gan extends ModelTraining {
+        @Option(names = "--size", defaultValue = "64", description = "Training tile size: 64 or 128 (default 64); other tiles are resampled wrap-aware.")
+        int size;
+        @Option(names = "--id", defaultValue = "gan-motif", description = "Model id (default gan-motif).")
+        String id;
+        @Option(names = "--widths", paramLabel = "C,C,C", description = "Generator channels per level, coarsest first (default 128,64,32).")
+        String widths;
+
+        @Override
+        String kind() {
+            return "gan";
+        }
+
+        @Override
+        String plugin() {
+            return "tessera.plugin.gan";
+        }
+
+        @Override
+        String modelId() {
+            return id;
+        }
+
+        @Override
+        void options(Map<String, Object> call) {
+            call.put("size", size);
+            call.put("widths", widths);
         }
     }
 }
