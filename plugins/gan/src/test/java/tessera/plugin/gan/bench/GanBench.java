@@ -12,6 +12,7 @@ import java.util.Map;
 import tessera.api.image.RgbImage;
 import tessera.api.repeat.RepeatGeometry;
 import tessera.compute.ComputeDevice;
+import tessera.compute.nn.Parameters;
 import tessera.compute.Tensor;
 import tessera.compute.TensorScope;
 import tessera.compute.cpu.CpuDevices;
@@ -106,7 +107,7 @@ public final class GanBench {
         System.out.print(txt);
     }
 
-    /** Weights (F32, the state_dict names the PyTorch twin uses), a 64 px input and its output. */
+    /** Parameters (F32, the state_dict names the PyTorch twin uses), a 64 px input and its output. */
     static void parity(PeriodicGenerator g, TileRenderer renderer, Path out) throws Exception {
         GanSpec spec = g.spec();
         Map<String, Tensor> all = new LinkedHashMap<>(g.weights().named());

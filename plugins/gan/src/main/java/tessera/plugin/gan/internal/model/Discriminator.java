@@ -1,6 +1,7 @@
 package tessera.plugin.gan.internal.model;
 
 import tessera.compute.ComputeDevice;
+import tessera.compute.nn.Parameters;
 import tessera.compute.Conv2dSpec;
 import tessera.compute.PaddingMode;
 import tessera.compute.Tensor;
@@ -20,11 +21,11 @@ public final class Discriminator {
     private static final Conv2dSpec DOWN = Conv2dSpec.of(2, 0).withPadding(1, 1, PaddingMode.CIRCULAR);
     private static final Conv2dSpec CONV3 = Conv2dSpec.of(1, 0).withPadding(1, 1, PaddingMode.CIRCULAR);
     private final GanSpec spec;
-    private final Weights w;
+    private final Parameters w;
 
     public Discriminator(GanSpec spec, ComputeDevice device, long seed) {
         this.spec = spec;
-        this.w = new Weights(device, "gan discriminator", seed);
+        this.w = new Parameters(device, "gan discriminator", seed);
         int in = 3;
         for (int i = 0; i < spec.discWidths().size(); i++) {
             int out = spec.discWidths().get(i);
@@ -40,7 +41,7 @@ public final class Discriminator {
         w.normal("palette", 0.1f, spec.palettes().size() + 1, in);
     }
 
-    public Weights weights() {
+    public Parameters weights() {
         return w;
     }
 

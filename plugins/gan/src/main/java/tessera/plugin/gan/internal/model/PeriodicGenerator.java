@@ -4,6 +4,7 @@ import static tessera.compute.ops.Elementwise.add;
 import static tessera.compute.ops.Elementwise.mul;
 
 import tessera.compute.ComputeDevice;
+import tessera.compute.nn.Parameters;
 import tessera.compute.Conv2dSpec;
 import tessera.compute.PaddingMode;
 import tessera.compute.Tensor;
@@ -29,11 +30,11 @@ public final class PeriodicGenerator {
     private static final float MAX_WAVE = (float) (Math.PI / 2);
 
     private final GanSpec spec;
-    private final Weights w;
+    private final Parameters w;
 
     public PeriodicGenerator(GanSpec spec, ComputeDevice device, long seed) {
         this.spec = spec;
-        this.w = new Weights(device, "gan generator", seed);
+        this.w = new Parameters(device, "gan generator", seed);
         int g = spec.globalChannels() + spec.familyEmbed() + spec.paletteEmbed();
         w.normal("family", 1f, spec.families().size() + 1, spec.familyEmbed());
         w.normal("palette", 1f, spec.palettes().size() + 1, spec.paletteEmbed());
@@ -58,7 +59,7 @@ public final class PeriodicGenerator {
         return spec;
     }
 
-    public Weights weights() {
+    public Parameters weights() {
         return w;
     }
 

@@ -27,7 +27,7 @@ import tessera.plugin.gan.internal.model.LatentCode;
 import tessera.plugin.gan.internal.model.PeriodicGenerator;
 import tessera.plugin.gan.internal.model.TileRenderer;
 import tessera.plugin.gan.internal.model.Torus;
-import tessera.plugin.gan.internal.model.Weights;
+import tessera.compute.nn.Parameters;
 
 /**
  * The adversarial loop: non-saturating GAN loss, Adam (β₁ 0.5), an EMA of the generator (the shipped weights),
@@ -247,7 +247,7 @@ public final class GanTrainer {
     }
 
     /** Unused-weight guard for tests: the parameter count of a network. */
-    static long parameters(Weights w) {
+    static long parameters(Parameters w) {
         return w.list().stream().mapToLong(Tensor::numel).sum();
     }
 }

@@ -1,4 +1,4 @@
-package tessera.plugin.gan.internal.model;
+package tessera.compute.nn;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,13 +13,13 @@ import tessera.compute.TensorScope;
  * Named parameters of one network in a long-lived scope; names are the safetensors keys. Initialised from a
  * seed, so the same seed gives the same untrained network on every device.
  */
-public final class Weights implements AutoCloseable {
+public final class Parameters implements AutoCloseable {
     private final Map<String, Tensor> params = new LinkedHashMap<>();
     private final TensorScope scope;
     private final ComputeDevice device;
     private long seed;
 
-    public Weights(ComputeDevice device, String name, long seed) {
+    public Parameters(ComputeDevice device, String name, long seed) {
         this.device = device;
         this.scope = TensorScope.detached(name);
         this.seed = seed;
@@ -34,15 +34,17 @@ public final class Weights implements AutoCloseable {
     }
 
     /** He-normal weight for a layer with {@code fanIn} inputs followed by a ReLU-like activation. */
-    Tensor he(String name, int fanIn, int... dims) {
+    public Tensor he(String name, int fanIn, int... dims) {
         return add(name, (float) Math.sqrt(2.0 / fanIn), 0f, dims);
     }
 
-    Tensor normal(String name, float std, int... dims) {
+    /** Normal weight with the given standard deviation. */
+    public Tensor normal(String name, float std, int... dims) {
         return add(name, std, 0f, dims);
     }
 
-    Tensor constant(String name, float value, int... dims) {
+    /** Every element {@code value} (biases, norm gains). */
+    public Tensor constant(String name, float value, int... dims) {
         return add(name, 0f, value, dims);
     }
 
@@ -62,6 +64,7 @@ public final class Weights implements AutoCloseable {
         return t;
     }
 
+    /** @return the parameters in creation order, for an optimizer */
     public List<Tensor> list() {
         return new ArrayList<>(params.values());
     }
@@ -88,6 +91,11 @@ public final class Weights implements AutoCloseable {
             }
             e.getValue().copyFrom(v.toArray());
         }
+    }
+
+    /** @return the number of scalars in all parameters */
+    public long count() {
+        return params.values().stream().mapToLong(Tensor::numel).sum();
     }
 
     @Override
