@@ -105,6 +105,27 @@ class CanvasPartRenderTest {
         }
     }
 
+    @Test
+    void constraintRegionsAreMarkedOnEveryCopyOfTheTile() {
+        part.show(new TileView(tile, RepeatGeometry.BLOCK, 4, 4, "test"));
+        // a finding at tile pixels 10..30 of a 40 px tile: 20..60 screen px in each 80 px copy
+        part.highlights(new Highlights(40, 40, java.util.List.of(new tessera.api.constraint.Region(10, 10, 20, 20)), null));
+        ImageData img = render();
+        for (int copy = 0; copy < 2; copy++) {
+            int x0 = R + copy * 80 + 20;
+            assertThat(yellow(img, x0, R + 50) || yellow(img, x0 + 1, R + 50)).as("left edge of the mark in copy %d", copy)
+                    .isTrue();
+            assertColour(img, x0 + 20, R + 30, RED); // inside the mark the tile shows through
+        }
+        part.highlights(Highlights.NONE);
+        assertColour(render(), R + 20, R + 50, BLUE);
+    }
+
+    private static boolean yellow(ImageData img, int x, int y) {
+        RGB c = img.palette.getRGB(img.getPixel(x, y));
+        return c.red > 200 && c.green > 200 && c.blue < 80;
+    }
+
     private ImageData render() {
         var size = part.canvas().getSize();
         assertThat(size.x).as("canvas laid out").isGreaterThan(300);

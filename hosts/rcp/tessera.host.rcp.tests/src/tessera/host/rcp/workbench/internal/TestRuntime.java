@@ -2,6 +2,11 @@ package tessera.host.rcp.workbench.internal;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+import org.eclipse.swt.widgets.Display;
+
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
@@ -33,5 +38,22 @@ final class TestRuntime {
         String x = System.getenv("DISPLAY"), w = System.getenv("WAYLAND_DISPLAY");
         assumeTrue(x != null && !x.isBlank() || w != null && !w.isBlank(),
                 "no display: SWT needs an X server; run the build under Xvfb (xvfb-run -a ./mvnw verify) to run this test");
+    }
+
+    /**
+     * Runs the display's event loop until {@code done}, failing after {@code timeout}: the parts deliver
+     * their results through it. A timer wakes the loop, so a quiet display cannot sleep past the bound.
+     */
+    static void pumpUntil(Display display, BooleanSupplier done, Duration timeout, String what) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(what + ": not done within " + timeout.toSeconds() + " s");
+            }
+            if (!display.readAndDispatch()) {
+                display.timerExec(50, () -> { });
+                display.sleep();
+            }
+        }
     }
 }

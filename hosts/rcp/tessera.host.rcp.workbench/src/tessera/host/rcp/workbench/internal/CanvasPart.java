@@ -4,7 +4,6 @@ import java.nio.file.Files;
 
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.Focus;
-import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.layout.GridData;
@@ -23,6 +22,8 @@ public class CanvasPart {
 
     private TileCanvas canvas;
     private Label caption;
+    private CurrentDesign pending;
+    private Highlights marks;
 
     @PostConstruct
     public void create(Composite parent) {
@@ -42,12 +43,33 @@ public class CanvasPart {
         canvas.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 4, 1));
         zoom.addListener(SWT.Selection, e -> canvas.setZoom(ZOOMS[zoom.getSelectionIndex()]));
         seams.addListener(SWT.Selection, e -> canvas.setSeamsVisible(seams.getSelection()));
+        // DI may deliver the context's values before the widgets exist
+        design(pending);
+        highlights(marks);
     }
 
-    /** Shows a tile posted by the Design part; a file that cannot be read is said in the caption. */
+    /** Follows the studio's current design (generated, selected or repaired). */
     @Inject
     @Optional
-    public void show(@UIEventTopic(TileView.TOPIC) TileView view) {
+    public void design(CurrentDesign d) {
+        pending = d;
+        if (d != null) {
+            show(d.view());
+        }
+    }
+
+    /** Follows the Constraints view's findings. */
+    @Inject
+    @Optional
+    public void highlights(Highlights h) {
+        marks = h;
+        if (canvas != null && !canvas.isDisposed()) {
+            canvas.setHighlights(h);
+        }
+    }
+
+    /** Shows a tile; a file that cannot be read is said in the caption. */
+    public void show(TileView view) {
         if (canvas == null || canvas.isDisposed() || view == null) {
             return;
         }

@@ -9,7 +9,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.eclipse.e4.core.services.events.IEventBroker;
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
@@ -52,8 +53,10 @@ public class DesignPart {
     private final Engine engine = Engine.current();
     private ServiceListener serviceListener;
 
+    /** Where the current design is shared with the other parts; absent when a test builds the part alone. */
     @Inject
-    IEventBroker events;
+    @Optional
+    MApplication app;
 
     private Text prompt, seed;
     private Combo generator, profile, repeat;
@@ -220,9 +223,42 @@ public class DesignPart {
     }
 
     private void showDesign(int index) {
-        if (last != null && index >= 0 && index < last.tiles().size() && events != null) {
-            events.post(TileView.TOPIC, last.view(index));
+        if (last == null || index < 0 || index >= last.tiles().size()) {
+            return;
         }
+        try {
+            CurrentDesign d = CurrentDesign.of(last, index);
+            if (app != null) {
+                app.getContext().set(CurrentDesign.class, d);
+            }
+        } catch (java.io.IOException e) {
+            status.setText("Cannot read design " + (index + 1) + ": " + e.getMessage());
+        }
+    }
+
+    /** Fills the form and generates, as a click would: the smoke script's entry (#11). */
+    void generate(DesignForm f) {
+        prompt.setText(f.prompt());
+        seed.setText(f.seed() == null ? "" : Long.toString(f.seed()));
+        variations.setSelection(f.variations());
+        size.setSelection(f.sizePx());
+        repeat.select(Math.max(0, repeat.indexOf(f.repeat() == null ? "" : f.repeat())));
+        if (f.widthCm() != null) {
+            widthCm.setSelection((int) Math.round(f.widthCm()));
+        }
+        generator.select(Math.max(0, generator.indexOf(f.generator() == null ? BEST : f.generator())));
+        profile.select(Math.max(0, profile.indexOf(f.profile() == null ? NONE : f.profile())));
+        generate();
+    }
+
+    /** @return the last finished job, or null while none has finished */
+    DesignResult lastResult() {
+        return last;
+    }
+
+    /** @return true while a job runs */
+    boolean busy() {
+        return !generate.isEnabled();
     }
 
     @Focus

@@ -1,8 +1,15 @@
 package tessera.host.rcp.workbench.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 
 import org.osgi.framework.BundleContext;
@@ -13,8 +20,11 @@ import org.osgi.util.tracker.ServiceTracker;
 
 import tessera.api.ServiceProperties;
 import tessera.api.generate.Generator;
+import tessera.api.json.InvalidJsonException;
+import tessera.api.json.TesseraJson;
 import tessera.api.profile.ProductionProfile;
 import tessera.api.profile.ProfileCatalog;
+import tessera.api.provenance.ModelCard;
 
 /**
  * The engine's services as the workbench sees them: looked up per use in the OSGi registry, never cached,
@@ -65,34 +75,105 @@ public final class Engine {
     /** @return the plugin ids of the installed generators, sorted */
     public List<String> generatorIds() {
         TreeSet<String> ids = new TreeSet<>();
-        try {
-            for (ServiceReference<Generator> ref : context.getServiceReferences(Generator.class, null)) {
-                if (ref.getProperty(ServiceProperties.PLUGIN_ID) instanceof String id) {
-                    ids.add(id);
-                }
+        for (ServiceReference<Generator> ref : refs(Generator.class)) {
+            if (ref.getProperty(ServiceProperties.PLUGIN_ID) instanceof String id) {
+                ids.add(id);
             }
+        }
+        return List.copyOf(ids);
+    }
+
+    /**
+     * The services of a type as a job would use them: one per plugin id, the best ranked (a plugin
+     * deployed side by side serves from its newest copy), in plugin id order so lists stay stable.
+     */
+    public <T> List<ServiceReference<T>> servingRefs(Class<T> type) {
+        Map<String, ServiceReference<T>> best = new LinkedHashMap<>();
+        for (ServiceReference<T> ref : refs(type)) {
+            best.merge(pluginId(ref), ref, (a, b) -> a.compareTo(b) >= 0 ? a : b);
+        }
+        return best.values().stream().sorted(Comparator.comparing(Engine::pluginId)).toList();
+    }
+
+    /** Calls one service and gives it back at once: the next call sees an updated plugin (#11, hot swap). */
+    public <T, R> Optional<R> call(ServiceReference<T> ref, ServiceCall<T, R> call) throws Exception {
+        T service = context.getService(ref);
+        if (service == null) {
+            return Optional.empty(); // unregistered meanwhile: the plugin is being updated or removed
+        }
+        try {
+            return Optional.ofNullable(call.apply(service));
+        } finally {
+            context.ungetService(ref);
+        }
+    }
+
+    /** One call on a service, with the checked exceptions plugin APIs declare. */
+    @FunctionalInterface
+    public interface ServiceCall<T, R> {
+        R apply(T service) throws Exception;
+    }
+
+    /** @return the plugin id a service registers, or its bundle's name when it registers none */
+    public static String pluginId(ServiceReference<?> ref) {
+        return ref.getProperty(ServiceProperties.PLUGIN_ID) instanceof String id ? id
+                : String.valueOf(ref.getBundle() == null ? "?" : ref.getBundle().getSymbolicName());
+    }
+
+    /** @return the plugin version a service registers, else its bundle's version */
+    public static String pluginVersion(ServiceReference<?> ref) {
+        Object v = ref.getProperty(ServiceProperties.PLUGIN_VERSION);
+        return v != null ? v.toString() : ref.getBundle() == null ? "?" : ref.getBundle().getVersion().toString();
+    }
+
+    /**
+     * Reads the model card a model-backed service names ({@code tessera.model.card}, a resource of its
+     * bundle), as the pipeline does.
+     *
+     * @return the card, or empty when the service names none
+     * @throws IOException naming the bundle and path when the card cannot be read or is invalid
+     */
+    public static Optional<ModelCard> modelCard(ServiceReference<?> ref) throws IOException {
+        Object path = ref.getProperty(ServiceProperties.MODEL_CARD);
+        if (path == null || ref.getBundle() == null) {
+            return Optional.empty();
+        }
+        URL url = ref.getBundle().getEntry(path.toString());
+        if (url == null) {
+            throw new IOException(ref.getBundle().getSymbolicName() + " names model card " + path + ", which it does not contain");
+        }
+        try (InputStream in = url.openStream()) {
+            return Optional.of(TesseraJson.read(in, ModelCard.class));
+        } catch (InvalidJsonException e) {
+            throw new IOException("model card " + path + " of " + ref.getBundle().getSymbolicName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** @return the named profile from the first catalogue that has it */
+    public Optional<ProductionProfile> profile(String id) {
+        return id == null ? Optional.empty() : profiles().stream().filter(p -> p.id().equals(id)).findFirst();
+    }
+
+    private <T> List<ServiceReference<T>> refs(Class<T> type) {
+        try {
+            return List.copyOf(context.getServiceReferences(type, null));
         } catch (InvalidSyntaxException e) {
             throw new AssertionError("a null filter is valid", e);
         }
-        return List.copyOf(ids);
     }
 
     /** @return the production profiles every installed catalogue offers, in catalogue order */
     public List<ProductionProfile> profiles() {
         List<ProductionProfile> all = new ArrayList<>();
-        try {
-            for (ServiceReference<ProfileCatalog> ref : context.getServiceReferences(ProfileCatalog.class, null)) {
-                ProfileCatalog catalog = context.getService(ref);
-                if (catalog != null) {
-                    try {
-                        all.addAll(catalog.profiles());
-                    } finally {
-                        context.ungetService(ref);
-                    }
+        for (ServiceReference<ProfileCatalog> ref : refs(ProfileCatalog.class)) {
+            ProfileCatalog catalog = context.getService(ref);
+            if (catalog != null) {
+                try {
+                    all.addAll(catalog.profiles());
+                } finally {
+                    context.ungetService(ref);
                 }
             }
-        } catch (InvalidSyntaxException e) {
-            throw new AssertionError("a null filter is valid", e);
         }
         return all;
     }

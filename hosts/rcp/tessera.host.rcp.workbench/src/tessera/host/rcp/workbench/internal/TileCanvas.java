@@ -24,6 +24,7 @@ public final class TileCanvas extends Canvas {
     private boolean seams;
     private RepeatGeometry repeat = RepeatGeometry.BLOCK;
     private double widthCm, heightCm;
+    private Highlights highlights = Highlights.NONE;
     /** The tile and its mirrored variants, index = (flipY ? 2 : 0) + (flipX ? 1 : 0). */
     private final Image[] images = new Image[4];
 
@@ -43,6 +44,12 @@ public final class TileCanvas extends Canvas {
         for (int v = 0; v < 4; v++) {
             images[v] = new Image(getDisplay(), flip(tile, (v & 1) != 0, (v & 2) != 0));
         }
+        redraw();
+    }
+
+    /** Marks the constraint findings on every copy of the tile (#11: violations highlighted on the canvas). */
+    public void setHighlights(Highlights h) {
+        this.highlights = h == null ? Highlights.NONE : h;
         redraw();
     }
 
@@ -105,9 +112,33 @@ public final class TileCanvas extends Canvas {
                 if (seams) {
                     gc.drawRectangle(x, y, x2 - x - 1, y2 - y - 1);
                 }
+                paintHighlights(gc, p, x, y, x2 - x, y2 - y);
             }
         }
         gc.setLineStyle(SWT.LINE_SOLID);
+    }
+
+    /** Each finding's region, in this copy's placement: scaled to the copy and flipped with it. */
+    private void paintHighlights(GC gc, TileLayout.Placement p, int x, int y, int w, int h) {
+        if (highlights.regions().isEmpty()) {
+            return;
+        }
+        double sx = (double) w / highlights.tileWidth(), sy = (double) h / highlights.tileHeight();
+        int lineStyle = gc.getLineStyle(), lineWidth = gc.getLineWidth();
+        Color fg = gc.getForeground();
+        gc.setLineStyle(SWT.LINE_SOLID);
+        for (var r : highlights.regions()) {
+            boolean sel = r.equals(highlights.selected());
+            int rx = p.flipX() ? highlights.tileWidth() - r.x() - r.width() : r.x();
+            int ry = p.flipY() ? highlights.tileHeight() - r.y() - r.height() : r.y();
+            gc.setForeground(getDisplay().getSystemColor(sel ? SWT.COLOR_RED : SWT.COLOR_YELLOW));
+            gc.setLineWidth(sel ? 3 : 2);
+            gc.drawRectangle(x + (int) Math.round(rx * sx), y + (int) Math.round(ry * sy),
+                    Math.max(2, (int) Math.round(r.width() * sx) - 1), Math.max(2, (int) Math.round(r.height() * sy) - 1));
+        }
+        gc.setForeground(fg);
+        gc.setLineStyle(lineStyle);
+        gc.setLineWidth(lineWidth);
     }
 
     private void paintRuler(GC gc, int length, boolean horizontal) {

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import tessera.api.repeat.RepeatGeometry;
 
 /**
- * A tile to lay out on the canvas: the event the Design part posts and the Canvas part shows.
+ * A tile to lay out on the canvas, with its repeat and physical size.
  *
  * @param tile     the tile image file (PNG)
  * @param repeat   how neighbouring tiles are placed
@@ -14,6 +14,4 @@ import tessera.api.repeat.RepeatGeometry;
  * @param label    for the user
  */
 public record TileView(Path tile, RepeatGeometry repeat, double widthCm, double heightCm, String label) {
-    /** The e4 event topic the view travels on. */
-    public static final String TOPIC = "tessera/workbench/tile";
 }

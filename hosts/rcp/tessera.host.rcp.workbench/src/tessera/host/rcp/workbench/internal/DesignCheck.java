@@ -1,0 +1,67 @@
+package tessera.host.rcp.workbench.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.osgi.framework.ServiceReference;
+
+import tessera.api.constraint.ConstraintReport;
+import tessera.api.constraint.ConstraintSolver;
+import tessera.api.constraint.RepairResult;
+import tessera.api.pattern.Pattern;
+import tessera.api.profile.ProductionProfile;
+
+/**
+ * The current design against a production profile through every installed {@link ConstraintSolver}, and
+ * its one-click repair: the same calls, in the same order, as the pipeline's constrain stage (check all;
+ * repair each failing solver in turn on the previous one's output). No UI here, so tests call it directly.
+ */
+final class DesignCheck {
+    private DesignCheck() {
+    }
+
+    /** One solver's report, with the service that made it so that its repair goes to the same plugin. */
+    record SolverReport(ServiceReference<ConstraintSolver> solver, ConstraintReport report) {
+    }
+
+    /** What a repair did: the repaired design and, per solver, what it changed. */
+    record Repair(Pattern pattern, List<String> changes) {
+        boolean changedSomething() {
+            return !changes.isEmpty();
+        }
+    }
+
+    /** @param profile the line, or null for profile-free checks (seam) */
+    static List<SolverReport> check(Engine engine, Pattern pattern, ProductionProfile profile) throws Exception {
+        List<SolverReport> out = new ArrayList<>();
+        for (ServiceReference<ConstraintSolver> ref : engine.servingRefs(ConstraintSolver.class)) {
+            engine.call(ref, s -> s.check(pattern, profile)).ifPresent(r -> out.add(new SolverReport(ref, r)));
+        }
+        return out;
+    }
+
+    /** Repairs with every solver whose report failed; a solver that has gone meanwhile is skipped. */
+    static Repair repair(Engine engine, Pattern pattern, ProductionProfile profile, List<SolverReport> reports)
+            throws Exception {
+        Pattern p = pattern;
+        List<String> changes = new ArrayList<>();
+        for (SolverReport r : reports) {
+            if (r.report().passed()) {
+                continue;
+            }
+            Pattern in = p;
+            var result = engine.call(r.solver(), s -> s.repair(in, profile));
+            if (result.isPresent()) {
+                RepairResult rr = result.get();
+                p = rr.pattern();
+                rr.changes().forEach(c -> changes.add(r.report().solver() + ": " + c));
+            }
+        }
+        return new Repair(p, changes);
+    }
+
+    /** @return true when no report has an error */
+    static boolean passed(List<SolverReport> reports) {
+        return reports.stream().allMatch(r -> r.report().passed());
+    }
+}
