@@ -82,6 +82,11 @@ public final class TesseraRuntime implements AutoCloseable {
             config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, "jdk.incubator.vector");
         }
         config.put("felix.log.level", "1");
+        // #12 trust policy (tessera.pipeline.trust): the distribution's own bundles are trusted by the list its
+        // build wrote; the administrator's allow-list and signer trust store default to the data folder
+        config.put("tessera.trust.distribution", bundles.resolve("trusted.sha256").toAbsolutePath().toString());
+        trustDefault(config, "tessera.trust.allowlist", data.resolve("trust").resolve("allowed.sha256"));
+        trustDefault(config, "tessera.trust.store", data.resolve("trust").resolve("signers.p12"));
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class, TesseraRuntime.class.getClassLoader())
                 .findFirst().orElseThrow(() -> new IllegalStateException("Apache Felix is not on the launcher's class path (lib/)"));
         Framework fw = factory.newFramework(config);
@@ -96,6 +101,13 @@ public final class TesseraRuntime implements AutoCloseable {
         rt.awaitHotFolder(hot);
         rt.mark("hot folder settled", t0);
         return rt;
+    }
+
+    /** A system property of the same name wins: Felix falls back to system properties only for unset keys. */
+    private static void trustDefault(Map<String, String> config, String key, Path value) {
+        if (System.getProperty(key) == null) {
+            config.put(key, value.toAbsolutePath().toString());
+        }
     }
 
     private void installDistribution(Path bundles) throws IOException, BundleException {

@@ -27,18 +27,21 @@ final class ServerProcess implements AutoCloseable {
         this.url = url;
     }
 
+    /** Arguments starting with {@code -D} are system properties for the server's JVM; the rest go to {@code serve}. */
     static List<String> command(Path data, String... args) {
         String dist = System.getProperty("tessera.dist");
         List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
-                "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow", "--add-modules", "jdk.incubator.vector",
-                "-jar", Path.of(dist, "tessera-launcher.jar").toString(), "serve", "--data", data.toString()));
-        cmd.addAll(List.of(args));
+                "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow", "--add-modules", "jdk.incubator.vector"));
+        List.of(args).stream().filter(a -> a.startsWith("-D")).forEach(cmd::add);
+        cmd.addAll(List.of("-jar", Path.of(dist, "tessera-launcher.jar").toString(), "serve", "--data", data.toString()));
+        List.of(args).stream().filter(a -> !a.startsWith("-D")).forEach(cmd::add);
         return cmd;
     }
 
     static ServerProcess start(Path data, String... args) throws Exception {
-        List<String> cmd = command(data, "--port", "0");
-        cmd.addAll(List.of(args));
+        List<String> all = new ArrayList<>(List.of("--port", "0"));
+        all.addAll(List.of(args));
+        List<String> cmd = command(data, all.toArray(String[]::new));
         Process p = new ProcessBuilder(cmd).redirectError(data.resolveSibling(data.getFileName() + "-stderr.log").toFile()).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {

@@ -32,6 +32,9 @@ class StrictModeIT {
                 """.formatted("0123456789abcdef".repeat(4)));
         Path jar = TestBundles.build(tmp.resolve("jars"), "tessera.it.learned", "1.0.0", "tessera.it.learned",
                 Map.of("-includeresource", "model-card.json=" + card));
+        // #12: strict mode also refuses bundles nobody trusts; this one is on the allow-list, so the pipeline judges its model
+        Files.createDirectories(tmp.resolve("data/trust"));
+        Files.writeString(tmp.resolve("data/trust/allowed.sha256"), TrustPolicyIT.sha256(jar) + "\n");
         Files.createDirectories(engine.hot());
         Files.copy(jar, engine.hot().resolve("learned.jar"));
     }

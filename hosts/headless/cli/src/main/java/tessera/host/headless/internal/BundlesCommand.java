@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import tessera.api.json.TesseraJson;
+import tessera.pipeline.trust.TrustVerdict;
 
 /** {@code tessera bundles}: list, install, update and uninstall plugin bundles while the engine runs. */
 @Command(name = "bundles", mixinStandardHelpOptions = true,
@@ -50,6 +51,10 @@ final class BundlesCommand {
                 out.println("        ! " + p);
             }
         }
+        // refused bundles are uninstalled, so they are not in the table: say which and why (#12)
+        for (TrustVerdict v : engine.trust().recent()) {
+            out.println((engine.trust().strict() ? "refused: " : "untrusted, loaded: ") + v.reason());
+        }
         return ExitCode.OK;
     }
 
@@ -62,6 +67,9 @@ final class BundlesCommand {
             err().println("tessera bundles install: " + id.symbolicName() + " is already installed (" + existing.get()
                     + "); use 'tessera bundles update " + jar + "'");
             return ExitCode.USAGE;
+        }
+        if (!trusted(jar, "install")) {
+            return ExitCode.FAILED;
         }
         Path placed = hot.place(jar, hot.defaultName(id));
         return report("installed", id, placed);
@@ -77,6 +85,9 @@ final class BundlesCommand {
             err().println("tessera bundles update: " + id.symbolicName() + " is not in the hot folder " + hot.dir()
                     + "; use 'tessera bundles install " + jar + "'");
             return ExitCode.USAGE;
+        }
+        if (!trusted(jar, "update")) {
+            return ExitCode.FAILED;
         }
         Path placed = hot.place(jar, existing.get());
         return report("updated", id, placed);
@@ -102,6 +113,23 @@ final class BundlesCommand {
         }
         out().println("uninstalled " + bsn + " (removed " + file.get() + ")");
         return ExitCode.OK;
+    }
+
+    /**
+     * Asks the trust policy before placing the jar, so the user reads the reason here; the framework's gate
+     * would refuse it anyway, in this process and in every host watching the folder (#12).
+     */
+    private boolean trusted(Path jar, String verb) {
+        TrustVerdict v = engine.trust().check(jar);
+        if (v.trusted()) {
+            return true;
+        }
+        if (engine.trust().strict()) {
+            err().println("tessera bundles " + verb + ": refused: " + v.reason());
+            return false;
+        }
+        err().println("tessera bundles " + verb + ": warning: " + v.reason() + " (loading it: strict mode is off)");
+        return true;
     }
 
     /** Waits until this framework runs the new version, then says what state it is in. */

@@ -13,6 +13,7 @@ import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import picocli.CommandLine;
 import tessera.api.job.DesignPipeline;
 import tessera.pipeline.PluginIncidents;
+import tessera.pipeline.trust.BundleTrust;
 
 /**
  * The {@code tessera} command as a service the launcher calls across the framework boundary. Only
@@ -26,8 +27,8 @@ public final class CliService implements Function<Map<String, Object>, Integer> 
 
     @Activate
     public CliService(BundleContext context, @Reference DesignPipeline pipeline, @Reference PluginIncidents incidents,
-            @Reference ServiceComponentRuntime scr) {
-        this.engine = new Engine(context, pipeline, incidents, scr);
+            @Reference ServiceComponentRuntime scr, @Reference BundleTrust trust) {
+        this.engine = new Engine(context, pipeline, incidents, scr, trust);
     }
 
     @Override

@@ -361,6 +361,11 @@ final class ApiServlet extends HttpServlet {
             jobs.audit(c.caller().user(), update ? "bundle.update" : "bundle.install", (String) r.get("name"), (String) r.get("version"));
             c.response().setStatus(update ? 200 : 201);
             return r;
+        } catch (ApiError e) {
+            if (e.status == 403) {
+                jobs.audit(c.caller().user(), "bundle.refused", c.param("name"), e.getMessage());
+            }
+            throw e;
         } finally {
             Files.deleteIfExists(jar);
         }

@@ -18,6 +18,9 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 
+import tessera.pipeline.trust.BundleTrust;
+import tessera.pipeline.trust.TrustVerdict;
+
 /**
  * Bundle management over HTTP, through the same hot folder the CLI and FileInstall use: a jar is placed
  * by an atomic move, so FileInstall never sees half a file; the answer comes once the framework has it.
@@ -26,10 +29,12 @@ final class BundleAdmin {
     private static final long SETTLE_MS = 10_000;
     private final BundleContext context;
     private final Path hot;
+    private final BundleTrust trust;
 
-    BundleAdmin(BundleContext context, Path hot) {
+    BundleAdmin(BundleContext context, Path hot, BundleTrust trust) {
         this.context = context;
         this.hot = hot;
+        this.trust = trust;
     }
 
     List<Map<String, Object>> list() {
@@ -75,6 +80,11 @@ final class BundleAdmin {
             // another version beside a distribution bundle is allowed: side by side, the newest serves new jobs
             throw new ApiError(409, id[0] + " " + id[1] + " is already installed");
         }
+        // #12: the same policy the framework's gate enforces, asked first so the caller gets the reason as a 403
+        TrustVerdict verdict = trust.check(jar);
+        if (!verdict.trusted() && trust.strict()) {
+            throw new ApiError(403, verdict.reason());
+        }
         Files.createDirectories(hot);
         Path target = existing.orElse(hot.resolve(id[0] + ".jar"));
         Path tmp = Files.createTempFile(hot, ".incoming-", ".tmp");
@@ -97,6 +107,7 @@ final class BundleAdmin {
         m.put("name", id[0]);
         m.put("version", id[1]);
         m.put("state", b == null ? "pending" : state(b));
+        m.put("trust", verdict.trusted() ? verdict.reason() : "untrusted, loaded because strict mode is off: " + verdict.reason());
         return m;
     }
 

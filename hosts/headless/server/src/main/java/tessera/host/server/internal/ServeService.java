@@ -26,6 +26,7 @@ import org.osgi.service.component.annotations.Reference;
 
 import jakarta.servlet.Servlet;
 import tessera.api.job.DesignPipeline;
+import tessera.pipeline.trust.BundleTrust;
 
 /**
  * {@code tessera serve} (#12) as a service the CLI calls with a map of {@code java.*} values (the
@@ -40,12 +41,15 @@ public final class ServeService implements Function<Map<String, Object>, Integer
     private final BundleContext context;
     private final DesignPipeline pipeline;
     private final ConfigurationAdmin configAdmin;
+    private final BundleTrust trust;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final List<AutoCloseable> resources = new ArrayList<>();
 
     @Activate
-    public ServeService(BundleContext context, @Reference DesignPipeline pipeline, @Reference ConfigurationAdmin configAdmin) {
+    public ServeService(BundleContext context, @Reference DesignPipeline pipeline, @Reference ConfigurationAdmin configAdmin,
+            @Reference BundleTrust trust) {
         this.context = context;
+        this.trust = trust;
         this.pipeline = pipeline;
         this.configAdmin = configAdmin;
     }
@@ -104,7 +108,7 @@ public final class ServeService implements Function<Map<String, Object>, Integer
         Metrics metrics = new Metrics();
         JobRunner runner = new JobRunner(pipeline, jobs, artifacts, s.serverDir().resolve("work"), metrics, s.workers());
         resources.addFirst(runner);
-        ApiServlet api = new ApiServlet(s, new TokenStore(db), jobs, runner, artifacts, new BundleAdmin(context, s.data().resolve("hot")),
+        ApiServlet api = new ApiServlet(s, new TokenStore(db), jobs, runner, artifacts, new BundleAdmin(context, s.data().resolve("hot"), trust),
                 metrics);
         register(api, "tessera-api", "/api/*");
         register(new StudioServlet(), "tessera-studio", "/", "/studio/*");

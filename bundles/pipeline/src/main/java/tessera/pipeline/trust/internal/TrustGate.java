@@ -1,0 +1,197 @@
+package tessera.pipeline.trust.internal;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.framework.SynchronousBundleListener;
+import org.osgi.framework.hooks.resolver.ResolverHook;
+import org.osgi.framework.hooks.resolver.ResolverHookFactory;
+import org.osgi.framework.wiring.BundleCapability;
+import org.osgi.framework.wiring.BundleRequirement;
+import org.osgi.framework.wiring.BundleRevision;
+import org.osgi.framework.wiring.FrameworkWiring;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+
+import tessera.pipeline.trust.BundleTrust;
+import tessera.pipeline.trust.TrustVerdict;
+
+/**
+ * The one place the trust policy is enforced (#12), whatever installed the bundle: a synchronous
+ * bundle listener judges every bundle as it is installed or updated, and a resolver hook (OSGi Core
+ * 60.2) keeps an untrusted bundle from ever resolving in strict mode, so none of its code runs; it is
+ * then uninstalled off the installer's thread. Hot folder, HTTP API, CLI and the workbench all install
+ * through the framework, so all pass here. Bundles installed before the gate started (the
+ * distribution, a kept framework cache) are judged when it starts.
+ */
+@Component(service = BundleTrust.class, immediate = true)
+public final class TrustGate implements BundleTrust {
+    private static final System.Logger LOG = System.getLogger("tessera.trust");
+    private static final int RECENT = 50;
+    private final BundleContext context;
+    private final TrustPolicy policy;
+    private final Map<Long, TrustVerdict> verdicts = new ConcurrentHashMap<>();
+    private final Deque<TrustVerdict> recent = new ConcurrentLinkedDeque<>();
+    private final ExecutorService uninstaller = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "tessera-trust");
+        t.setDaemon(true);
+        return t;
+    });
+    private final SynchronousBundleListener listener = this::bundleChanged;
+    private final ServiceRegistration<ResolverHookFactory> hook;
+
+    @Activate
+    public TrustGate(BundleContext context) {
+        this.context = context;
+        this.policy = TrustPolicy.from(context::getProperty);
+        this.hook = context.registerService(ResolverHookFactory.class, triggers -> new Hook(), null);
+        context.addBundleListener(listener);
+        if (policy.strict()) {
+            for (Bundle b : context.getBundles()) {
+                judge(b);
+            }
+        }
+    }
+
+    @Deactivate
+    void stop() {
+        context.removeBundleListener(listener);
+        hook.unregister();
+        uninstaller.shutdown();
+    }
+
+    @Override
+    public boolean strict() {
+        return policy.strict();
+    }
+
+    @Override
+    public TrustVerdict check(Path jar) {
+        return policy.check(jar);
+    }
+
+    @Override
+    public List<TrustVerdict> recent() {
+        return List.copyOf(recent);
+    }
+
+    private void bundleChanged(BundleEvent e) {
+        switch (e.getType()) {
+            case BundleEvent.INSTALLED, BundleEvent.UPDATED -> judge(e.getBundle());
+            case BundleEvent.UNINSTALLED -> verdicts.remove(e.getBundle().getBundleId());
+            default -> {
+                // other transitions change nothing the policy looks at
+            }
+        }
+    }
+
+    private void judge(Bundle b) {
+        TrustVerdict v = verdict(b);
+        verdicts.put(b.getBundleId(), v);
+        if (v.trusted()) {
+            return;
+        }
+        recent.addFirst(v);
+        while (recent.size() > RECENT) {
+            recent.pollLast();
+        }
+        if (policy.strict()) {
+            LOG.log(System.Logger.Level.ERROR, "strict mode refuses " + v.reason() + "; it is uninstalled");
+            uninstaller.execute(() -> uninstall(b));
+        } else {
+            LOG.log(System.Logger.Level.WARNING, v.reason() + "; it loads only because strict mode is off ("
+                    + TrustPolicy.STRICT + "=true refuses it)");
+        }
+    }
+
+    private TrustVerdict verdict(Bundle b) {
+        if (b.getBundleId() == 0 || b.equals(context.getBundle())) {
+            // the framework, and the bundle enforcing the policy: replacing either replaces the policy itself
+            return new TrustVerdict(b.getSymbolicName(), "", true, "enforces the policy");
+        }
+        Path jar = jarOf(b.getLocation());
+        if (jar == null) {
+            return new TrustVerdict(b.getSymbolicName() + " " + b.getVersion(), "", false, "bundle " + b.getSymbolicName()
+                    + " was installed from " + b.getLocation() + ", which is not a jar file the trust policy can read;"
+                    + " install bundles from jar files that are listed or signed by a trusted key");
+        }
+        return policy.check(jar);
+    }
+
+    private boolean trusted(Bundle b) {
+        return verdicts.computeIfAbsent(b.getBundleId(), id -> verdict(b)).trusted();
+    }
+
+    private void uninstall(Bundle b) {
+        try {
+            if (b.getState() != Bundle.UNINSTALLED) {
+                b.uninstall();
+                // an update refused after the old revision was wired: drop that revision too
+                context.getBundle(org.osgi.framework.Constants.SYSTEM_BUNDLE_LOCATION).adapt(FrameworkWiring.class).refreshBundles(List.of(b));
+            }
+        } catch (BundleException | IllegalStateException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not uninstall the refused bundle " + b.getLocation() + ": "
+                    + e.getMessage() + "; it stays unresolved");
+        }
+    }
+
+    /** A bundle's jar from its location: {@code file:} URIs, as Felix, FileInstall and Equinox write them. */
+    static Path jarOf(String location) {
+        String loc = location;
+        if (loc.startsWith("initial@")) {
+            loc = loc.substring("initial@".length());
+        }
+        if (loc.startsWith("reference:")) {
+            loc = loc.substring("reference:".length());
+        }
+        if (!loc.startsWith("file:")) {
+            return null;
+        }
+        try {
+            Path p = Path.of(URI.create(loc));
+            return Files.isRegularFile(p) ? p : null;
+        } catch (IllegalArgumentException e) {
+            return null; // relative or malformed: the refusal names the location
+        }
+    }
+
+    /** Strict mode: an untrusted bundle is never a resolution candidate, so its classes never load. */
+    private final class Hook implements ResolverHook {
+        @Override
+        public void filterResolvable(Collection<BundleRevision> candidates) {
+            if (policy.strict()) {
+                candidates.removeIf(r -> !trusted(r.getBundle()));
+            }
+        }
+
+        @Override
+        public void filterSingletonCollisions(BundleCapability singleton, Collection<BundleCapability> collisionCandidates) {
+            // singletons are not the policy's business
+        }
+
+        @Override
+        public void filterMatches(BundleRequirement requirement, Collection<BundleCapability> candidates) {
+            // a trusted bundle may wire to any resolvable one; untrusted ones never resolve
+        }
+
+        @Override
+        public void end() {
+            // nothing held per resolve
+        }
+    }
+}
