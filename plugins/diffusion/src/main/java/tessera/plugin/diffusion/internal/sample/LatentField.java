@@ -87,7 +87,7 @@ public record LatentField(int tileW, int tileH, int copies, int shift, boolean b
     }
 
     /** One tile's values [c, tileH, tileW] laid over the field [c, fieldH, fieldW]. */
-    float[] layOut(float[] tile, int c) {
+    public float[] layOut(float[] tile, int c) {
         int fw = fieldW(), fh = fieldH();
         float[] out = new float[c * fw * fh];
         for (int ch = 0; ch < c; ch++) {

@@ -109,7 +109,7 @@ public final class DiffusionTrainer {
         if (aeStart < o.aeSteps()) {
             trainAutoencoder(o, tiles, ae, aeStart, metrics, net, ema, spec, start, clock);
         }
-        if (resumed == null || resumed.aeStep() < o.aeSteps()) {
+        if (start == 0) { // the denoiser has not started: the autoencoder may have changed, so (re)measure its scale
             spec = spec.withLatentScale(latentScale(ae, tiles));
             metrics.put("latent_scale", spec.latentScale());
             err.printf(Locale.ROOT, "latent scale %.4f (brings latents to unit variance)%n", spec.latentScale());
