@@ -51,7 +51,8 @@ class ServerIT {
                 String path = p.getKey().replace("{id}", "0000000000000000").replace("{name}", "x");
                 // an empty body is enough: the route must exist (not 404 for the path, not 405) and answer in JSON or its type
                 HttpResponse<String> r = server.send(method, path, admin, null, null);
-                if (!path.contains("0000000000000000") && !path.startsWith("/api/bundles/")) {
+                if (!path.contains("0000000000000000") && !path.startsWith("/api/bundles/")
+                        && !path.startsWith("/api/provenance/datasets/")) {
                     assertThat(r.statusCode()).as(method + " " + path + ": " + r.body()).isNotIn(404, 405).isLessThan(500);
                 } else {
                     // a documented route with an unknown id answers 404 that names the object, not "no endpoint"

@@ -40,19 +40,23 @@ final class ApiServlet extends HttpServlet {
     private final transient TokenStore tokens;
     private final transient JobStore jobs;
     private final transient JobRunner runner;
-    private final transient ArtifactStore artifacts;
+    private final transient JobViews views;
+    private final transient QaApi qa;
+    private final transient ProvenanceApi provenance;
     private final transient BundleAdmin bundles;
     private final transient Metrics metrics;
     private final transient RateLimiter limiter;
     private final transient List<Route> routes;
 
     ApiServlet(Settings settings, TokenStore tokens, JobStore jobs, JobRunner runner, ArtifactStore artifacts, BundleAdmin bundles,
-            Metrics metrics) {
+            Metrics metrics, QaApi qa, ProvenanceApi provenance) {
         this.settings = settings;
         this.tokens = tokens;
         this.jobs = jobs;
         this.runner = runner;
-        this.artifacts = artifacts;
+        this.views = new JobViews(jobs, artifacts);
+        this.qa = qa;
+        this.provenance = provenance;
         this.bundles = bundles;
         this.metrics = metrics;
         this.limiter = new RateLimiter(settings.ratePerSecond(), settings.rateBurst());
@@ -69,13 +73,13 @@ final class ApiServlet extends HttpServlet {
                 new Route("GET", "/api/openapi.json", PUBLIC, this::openApi),
                 new Route("GET", "/api/metrics", EnumSet.of(OPERATOR), this::metrics),
                 new Route("GET", "/api/whoami", any, c -> Map.of("user", c.caller().user(), "role", c.caller().role().id())),
-                new Route("GET", "/api/jobs", readers, c -> jobs.recent(seesAll(c) ? null : c.caller().user(), 100)),
+                new Route("GET", "/api/jobs", readers, c -> jobs.recent(JobViews.seesAll(c) ? null : c.caller().user(), 100)),
                 new Route("POST", "/api/jobs", makers, this::submit),
                 new Route("GET", "/api/jobs/{id}", readers, c -> jobView(job(c))),
                 new Route("GET", "/api/jobs/{id}/events", readers, this::events),
                 new Route("POST", "/api/jobs/{id}/cancel", makers, this::cancel),
                 new Route("POST", "/api/jobs/{id}/resubmit", makers, this::resubmit),
-                new Route("GET", "/api/jobs/{id}/artifacts", readers, c -> artifactList(job(c))),
+                new Route("GET", "/api/jobs/{id}/artifacts", readers, c -> views.artifactList(job(c))),
                 new Route("GET", "/api/jobs/{id}/artifacts/{name+}", readers, this::artifact),
                 new Route("POST", "/api/check", readers, c -> pattern(c, false)),
                 new Route("POST", "/api/export", makers, c -> pattern(c, true)),
@@ -83,7 +87,14 @@ final class ApiServlet extends HttpServlet {
                 new Route("POST", "/api/bundles", EnumSet.of(ADMIN), c -> bundle(c, false)),
                 new Route("PUT", "/api/bundles/{name}", EnumSet.of(ADMIN), c -> bundle(c, true)),
                 new Route("DELETE", "/api/bundles/{name}", EnumSet.of(ADMIN), this::removeBundle),
-                new Route("GET", "/api/audit", EnumSet.of(COMPLIANCE), c -> jobs.auditLog(200)));
+                new Route("GET", "/api/audit", EnumSet.of(COMPLIANCE), c -> jobs.auditLog(200)),
+                new Route("POST", "/api/qa", makers, c -> qa.inspect(c, views)),
+                new Route("GET", "/api/provenance/datasets", EnumSet.of(COMPLIANCE), c -> provenance.datasets()),
+                // #12: registering a folder opens the server's file system to scans: provenance administration, admin only
+                new Route("PUT", "/api/provenance/datasets/{name}", EnumSet.of(ADMIN), c -> provenance.register(c)),
+                new Route("DELETE", "/api/provenance/datasets/{name}", EnumSet.of(ADMIN), c -> provenance.unregister(c)),
+                new Route("POST", "/api/provenance/datasets/{name}/scan", EnumSet.of(COMPLIANCE), c -> provenance.scan(c, views)),
+                new Route("POST", "/api/provenance/verify", EnumSet.of(COMPLIANCE), c -> provenance.verify(c, views)));
     }
 
     @Override
@@ -172,6 +183,14 @@ final class ApiServlet extends HttpServlet {
         return status;
     }
 
+    private Map<String, Object> job(Call c) throws Exception {
+        return views.visible(c, c.param("id"));
+    }
+
+    private Map<String, Object> jobView(Map<String, Object> row) throws Exception {
+        return views.view(row);
+    }
+
     private Map<String, Object> health() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("status", "ok");
@@ -214,59 +233,14 @@ final class ApiServlet extends HttpServlet {
         }
     }
 
-    private Map<String, Object> job(Call c) throws Exception {
-        String id = c.param("id");
-        if (!id.matches("[0-9a-f]{16}")) {
-            throw new ApiError(400, "'" + id + "' is not a job id (16 hex digits)");
-        }
-        Map<String, Object> row = jobs.get(id).orElseThrow(() -> new ApiError(404, "no job " + id));
-        if (!seesAll(c) && !c.caller().user().equals(row.get("owner"))) {
-            throw new ApiError(404, "no job " + id); // other users' jobs are not even confirmed to exist
-        }
-        return row;
-    }
-
-    private static boolean seesAll(Call c) {
-        return c.caller().role() != DESIGNER;
-    }
-
-    private Map<String, Object> jobView(Map<String, Object> row) throws Exception {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (String k : List.of("id", "kind", "status", "owner", "created_at", "started_at", "finished_at", "error", "resubmitted_from")) {
-            if (row.get(k) != null) {
-                m.put(camel(k), row.get(k));
-            }
-        }
-        m.put("request", TesseraJson.mapper().readTree((String) row.get("request")));
-        if (row.get("record") != null) {
-            m.put("record", TesseraJson.mapper().readTree((String) row.get("record")));
-        }
-        m.put("artifacts", artifactList(row));
-        return m;
-    }
-
-    private List<Map<String, Object>> artifactList(Map<String, Object> row) throws Exception {
-        String id = (String) row.get("id");
-        return jobs.artifacts(id).stream().map(a -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", a.name());
-            m.put("sha256", a.sha256());
-            m.put("size", a.size());
-            m.put("mediaType", a.mediaType());
-            m.put("href", "/api/jobs/" + id + "/artifacts/" + a.name());
-            return m;
-        }).toList();
-    }
-
     private Object artifact(Call c) throws Exception {
         String name = c.param("name");
         if (name.isEmpty() || name.startsWith("/") || name.contains("..") || name.contains("\\") || name.contains(":")) {
             throw new ApiError(400, "artifact name '" + name + "' is not allowed; use a name from /api/jobs/{id}/artifacts");
         }
         Map<String, Object> row = job(c);
-        JobStore.Artifact a = jobs.artifacts((String) row.get("id")).stream().filter(x -> x.name().equals(name)).findFirst()
-                .orElseThrow(() -> new ApiError(404, "job " + row.get("id") + " has no artifact " + name));
-        Path file = artifacts.path(a.sha256());
+        JobStore.Artifact a = views.artifact(row, name);
+        Path file = views.file(a);
         c.response().setContentType(a.mediaType());
         c.response().setContentLengthLong(Files.size(file));
         c.response().setHeader("ETag", "\"" + a.sha256() + "\"");
@@ -377,18 +351,5 @@ final class ApiServlet extends HttpServlet {
         return r;
     }
 
-    private static String camel(String snake) {
-        StringBuilder sb = new StringBuilder();
-        boolean up = false;
-        for (char ch : snake.toCharArray()) {
-            if (ch == '_') {
-                up = true;
-            } else {
-                sb.append(up ? Character.toUpperCase(ch) : ch);
-                up = false;
-            }
-        }
-        return sb.toString();
-    }
 
 }

@@ -1,5 +1,6 @@
 package tessera.host.server.internal;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 
 import tessera.api.design.DesignRequest;
 import tessera.api.job.DesignPipeline;
@@ -119,7 +125,60 @@ final class JobRunner implements AutoCloseable {
         }
     }
 
+    /** Work a tool does in a job's folder (QA, provenance); what it returns becomes the job's record. */
+    @FunctionalInterface
+    interface Tool {
+        Object run(Path out) throws Exception;
+    }
+
+    /**
+     * Runs a tool in the caller's thread, recorded like a job of this {@code kind}: its files become the job's
+     * artifacts, and in its result every path into the job's folder becomes the artifact's href (#12).
+     *
+     * @return the job id
+     * @throws Exception what the tool threw, after the job is recorded as failed with its message
+     */
+    String runTool(String kind, Object request, String owner, Tool tool) throws Exception {
+        String id = newId();
+        Path out = work.resolve(id);
+        jobs.insert(id, kind, TesseraJson.write(request), owner, null);
+        jobs.running(id);
+        Files.createDirectories(out);
+        Object result;
+        try {
+            result = tool.run(out);
+        } catch (Exception e) {
+            record(id, JobStatus.FAILED, null, e.getMessage(), out);
+            throw e;
+        }
+        record(id, JobStatus.SUCCEEDED, hrefs(TesseraJson.mapper().valueToTree(result), out, "/api/jobs/" + id + "/artifacts/")
+                .toString(), null, out);
+        return id;
+    }
+
+    private static JsonNode hrefs(JsonNode n, Path out, String base) {
+        if (n instanceof ObjectNode o) {
+            o.properties().forEach(e -> e.setValue(hrefs(e.getValue(), out, base)));
+        } else if (n instanceof ArrayNode a) {
+            for (int i = 0; i < a.size(); i++) {
+                a.set(i, hrefs(a.get(i), out, base));
+            }
+        } else if (n.isTextual()) {
+            // Jackson writes a Path field as a file: URI, a String field holds the plain path
+            String t = n.asText();
+            Path p = t.startsWith("file:/") ? Path.of(java.net.URI.create(t)) : t.startsWith(out + File.separator) ? Path.of(t) : null;
+            if (p != null && p.startsWith(out)) {
+                return TextNode.valueOf(base + out.relativize(p).toString().replace('\\', '/'));
+            }
+        }
+        return n;
+    }
+
     private String finish(String id, JobStatus status, JobRecord record, String error, Path out) throws IOException, SQLException {
+        return record(id, status, record == null ? null : TesseraJson.write(record), error, out);
+    }
+
+    private String record(String id, JobStatus status, String record, String error, Path out) throws IOException, SQLException {
         List<JobStore.Artifact> list = new ArrayList<>();
         if (Files.isDirectory(out)) {
             try (Stream<Path> files = Files.walk(out)) {
@@ -129,7 +188,7 @@ final class JobRunner implements AutoCloseable {
                 }
             }
         }
-        jobs.finish(id, status.id(), record == null ? null : TesseraJson.write(record), error, list);
+        jobs.finish(id, status.id(), record, error, list);
         deleteTree(out);
         return status.id();
     }

@@ -36,7 +36,11 @@ final class Migrations {
             new Migration(2, "indexes for the job queue and the audit log", List.of(
                     "CREATE INDEX jobs_status ON jobs(status)",
                     "CREATE INDEX jobs_created ON jobs(created_at)",
-                    "CREATE INDEX audit_at ON audit(at)")));
+                    "CREATE INDEX audit_at ON audit(at)")),
+            new Migration(3, "dataset folders registered for provenance scans", List.of(
+                    """
+                    CREATE TABLE datasets (name TEXT PRIMARY KEY, folder TEXT NOT NULL, policy TEXT,
+                      registered_by TEXT NOT NULL, registered_at TEXT NOT NULL, last_scan_job TEXT REFERENCES jobs(id))""")));
 
     private Migrations() {
     }

@@ -24,13 +24,7 @@ final class PatternUpload {
     static Pattern read(Call call) throws IOException {
         Path file = call.bodyToFile(call.settings().maxUploadBytes(), "image upload", ".img");
         try {
-            // #12: the dimensions come from the header, so a decompression bomb is refused before it is decoded
-            long[] wh = dimensions(file);
-            long pixels = wh[0] * wh[1];
-            if (pixels > call.settings().maxImagePixels()) {
-                throw new ApiError(413, "the image is " + wh[0] + "x" + wh[1] + " = " + pixels + " pixels; the limit is "
-                        + call.settings().maxImagePixels() + " pixels");
-            }
+            checkPixels(file, call.settings(), "the image");
             RasterFile raster = ImageFiles.read(file);
             Double widthCm = number(call, "widthCm");
             Double heightCm = number(call, "heightCm");
@@ -49,6 +43,16 @@ final class PatternUpload {
             throw new ApiError(400, e.getMessage());
         } finally {
             Files.deleteIfExists(file);
+        }
+    }
+
+    /** #12: the dimensions come from the header, so a decompression bomb is refused before it is decoded. */
+    static void checkPixels(Path file, Settings settings, String what) throws IOException {
+        long[] wh = dimensions(file);
+        long pixels = wh[0] * wh[1];
+        if (pixels > settings.maxImagePixels()) {
+            throw new ApiError(413, what + " is " + wh[0] + "x" + wh[1] + " = " + pixels + " pixels; the limit is "
+                    + settings.maxImagePixels() + " pixels");
         }
     }
 

@@ -109,9 +109,12 @@ public final class ServeService implements Function<Map<String, Object>, Integer
         JobRunner runner = new JobRunner(pipeline, jobs, artifacts, s.serverDir().resolve("work"), metrics, s.workers());
         resources.addFirst(runner);
         ApiServlet api = new ApiServlet(s, new TokenStore(db), jobs, runner, artifacts, new BundleAdmin(context, s.data().resolve("hot"), trust),
-                metrics);
-        register(api, "tessera-api", "/api/*");
-        register(new StudioServlet(), "tessera-studio", "/", "/studio/*");
+                metrics, new QaApi(context, runner, jobs), new ProvenanceApi(context, runner, jobs, db));
+        // POST /api/qa takes a source and a scan as multipart/form-data, each up to the upload limit
+        register(api, "tessera-api", Map.of("osgi.http.whiteboard.servlet.multipart.enabled", Boolean.TRUE,
+                "osgi.http.whiteboard.servlet.multipart.maxFileSize", s.maxUploadBytes(),
+                "osgi.http.whiteboard.servlet.multipart.maxRequestSize", 2 * s.maxUploadBytes() + (1 << 16)), "/api/*");
+        register(new StudioServlet(), "tessera-studio", Map.of(), "/", "/studio/*");
         Configuration http = configAdmin.getConfiguration(HTTP_PID, null);
         Dictionary<String, Object> props = new Hashtable<>();
         props.put("org.apache.felix.http.enable", "true");
@@ -133,8 +136,8 @@ public final class ServeService implements Function<Map<String, Object>, Integer
         return 0;
     }
 
-    private void register(Servlet servlet, String name, String... patterns) {
-        Dictionary<String, Object> p = new Hashtable<>();
+    private void register(Servlet servlet, String name, Map<String, Object> more, String... patterns) {
+        Dictionary<String, Object> p = new Hashtable<>(more);
         p.put("osgi.http.whiteboard.servlet.pattern", patterns);
         p.put("osgi.http.whiteboard.servlet.name", name);
         ServiceRegistration<Servlet> reg = context.registerService(Servlet.class, servlet, p);

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The OpenAPI document and the router agree: every route documented, every documented operation routed, roles alike. */
 class RoutesTest {
-    private final ApiServlet api = new ApiServlet(Settings.from(Map.of("data", "/tmp")), null, null, null, null, null, null);
+    private final ApiServlet api = new ApiServlet(Settings.from(Map.of("data", "/tmp")), null, null, null, null, null, null, null, null);
 
     @Test
     void openApiListsExactlyTheRoutesWithTheirRoles() throws Exception {
