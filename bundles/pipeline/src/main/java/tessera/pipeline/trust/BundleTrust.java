@@ -24,6 +24,6 @@ public interface BundleTrust {
      */
     TrustVerdict check(Path jar);
 
-    /** Bundles refused or warned about since the framework started, newest first (at most 50). */
+    /** Bundles refused or warned about since the framework started and not trusted since, newest first (at most 50). */
     List<TrustVerdict> recent();
 }

@@ -104,6 +104,7 @@ public final class TrustGate implements BundleTrust {
         TrustVerdict v = verdict(b);
         verdicts.put(b.getBundleId(), v);
         if (v.trusted()) {
+            recent.removeIf(old -> old.bundle().equals(v.bundle())); // a refusal fixed since (listed, signed) is news no more
             return;
         }
         recent.addFirst(v);

@@ -13,11 +13,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
@@ -38,6 +41,7 @@ public final class TesseraRuntime implements AutoCloseable {
     private final Path storage;
     private final Path data;
     private final Map<String, Long> startup = new LinkedHashMap<>();
+    private final Set<String> hotInstalls = ConcurrentHashMap.newKeySet();
 
     private TesseraRuntime(Framework framework, Path storage, Path data) {
         this.framework = framework;
@@ -92,6 +96,13 @@ public final class TesseraRuntime implements AutoCloseable {
         Framework fw = factory.newFramework(config);
         fw.init();
         TesseraRuntime rt = new TesseraRuntime(fw, storage, data);
+        String hotPrefix = hot.toAbsolutePath().normalize().toString();
+        // #12: a jar the trust policy refuses is uninstalled again, so count installs as they happen, not bundles present
+        fw.getBundleContext().addBundleListener(e -> {
+            if (e.getType() == BundleEvent.INSTALLED && e.getBundle().getLocation().contains(hotPrefix)) {
+                rt.hotInstalls.add(e.getBundle().getLocation());
+            }
+        });
         rt.mark("framework", t0);
         rt.installDistribution(bundles);
         rt.mark("bundles installed", t0);
@@ -155,15 +166,13 @@ public final class TesseraRuntime implements AutoCloseable {
         String prefix = hot.toAbsolutePath().normalize().toString();
         long deadline = System.currentTimeMillis() + HOT_SETTLE_MS;
         while (System.currentTimeMillis() < deadline) {
-            long installed = 0;
             boolean starting = false;
             for (Bundle b : framework.getBundleContext().getBundles()) {
                 if (b.getLocation().contains(prefix)) {
-                    installed++;
                     starting |= b.getState() == Bundle.STARTING;
                 }
             }
-            if (installed >= jars && !starting) {
+            if (hotInstalls.size() >= jars && !starting) {
                 return;
             }
             Thread.sleep(10);

@@ -51,9 +51,9 @@ final class BundlesCommand {
                 out.println("        ! " + p);
             }
         }
-        // refused bundles are uninstalled, so they are not in the table: say which and why (#12)
-        for (TrustVerdict v : engine.trust().recent()) {
-            out.println((engine.trust().strict() ? "refused: " : "untrusted, loaded: ") + v.reason());
+        // strict mode uninstalls refused bundles, so they are not in the table: say which and why (#12)
+        for (TrustVerdict v : engine.trust().strict() ? engine.trust().recent() : List.<TrustVerdict>of()) {
+            out.println("refused: " + v.reason());
         }
         return ExitCode.OK;
     }
