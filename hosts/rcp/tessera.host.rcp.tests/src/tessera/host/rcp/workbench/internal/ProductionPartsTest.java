@@ -81,15 +81,7 @@ class ProductionPartsTest {
         assertThat(part.current().tile()).isRegularFile();
         assertThat(part.current().pattern().repeat().type()).as("laid out as the block repeat it equals")
                 .isEqualTo(tessera.api.repeat.RepeatType.BLOCK);
-        assertThat(part.findings()).as("after the repair").noneMatch(v -> v.rule().equals("repeat.type"));
-        // one click is one round, as in the pipeline (solvers in plugin id order); laying the half brick out as a
-        // block resamples and brings shades back, so a second click reduces the palette again
-        if (part.findings().stream().anyMatch(v -> v.rule().equals("colour.count") && v.severity() == Severity.ERROR)) {
-            part.repair();
-            pump(part::idle, "second repair");
-            assertThat(part.current().revision()).isEqualTo(2);
-        }
-        assertThat(part.findings()).as("after repairing").noneMatch(v -> v.severity() == Severity.ERROR
+        assertThat(part.findings()).as("after one click (one round would leave shades: the block layout brings them back)").noneMatch(v -> v.severity() == Severity.ERROR
                 && (v.rule().equals("repeat.type") || v.rule().equals("colour.count")));
     }
 

@@ -204,8 +204,13 @@ public class ConstraintsPart {
             return "";
         }
         String unit = v.unit() == null ? "" : " " + v.unit();
-        return String.format(Locale.ROOT, "%.4g%s", v.measured(), unit)
-                + (v.limit() == null ? "" : String.format(Locale.ROOT, " (limit %.4g%s)", v.limit(), unit));
+        return number(v.measured()) + unit + (v.limit() == null ? "" : " (limit " + number(v.limit()) + unit + ")");
+    }
+
+    /** 96 → "96", 40.64 → "40.64": counts read as counts */
+    private static String number(double x) {
+        return x == Math.rint(x) && Math.abs(x) < 1e9 ? Long.toString((long) x)
+                : new java.math.BigDecimal(x).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
     }
 
     /** @return the findings listed now, for tests and the smoke script */

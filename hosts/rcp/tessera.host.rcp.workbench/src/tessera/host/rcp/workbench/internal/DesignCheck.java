@@ -14,7 +14,8 @@ import tessera.api.profile.ProductionProfile;
 /**
  * The current design against a production profile through every installed {@link ConstraintSolver}, and
  * its one-click repair: the same calls, in the same order, as the pipeline's constrain stage (check all;
- * repair each failing solver in turn on the previous one's output). No UI here, so tests call it directly.
+ * repair each failing solver in turn on the previous one's output), repeated while that helps. No UI here,
+ * so tests call it directly.
  */
 final class DesignCheck {
     private DesignCheck() {
@@ -40,22 +41,38 @@ final class DesignCheck {
         return out;
     }
 
-    /** Repairs with every solver whose report failed; a solver that has gone meanwhile is skipped. */
+    /** Rounds of repair one click makes at most; a round that changes nothing ends it earlier. */
+    static final int ROUNDS = 3;
+
+    /**
+     * Repairs with every solver whose report failed, in the pipeline's order; a solver that has gone
+     * meanwhile is skipped. One click should fix what the solvers can, but one repair can undo another
+     * (laying a half brick out as a block resamples and brings back shades the colour repair merged), so
+     * the round repeats on the re-checked design while it still fails and the last round changed something.
+     */
     static Repair repair(Engine engine, Pattern pattern, ProductionProfile profile, List<SolverReport> reports)
             throws Exception {
         Pattern p = pattern;
         List<String> changes = new ArrayList<>();
-        for (SolverReport r : reports) {
-            if (r.report().passed()) {
-                continue;
+        List<SolverReport> failing = reports;
+        for (int round = 0; round < ROUNDS && !passed(failing); round++) {
+            int before = changes.size();
+            for (SolverReport r : failing) {
+                if (r.report().passed()) {
+                    continue;
+                }
+                Pattern in = p;
+                var result = engine.call(r.solver(), s -> s.repair(in, profile));
+                if (result.isPresent()) {
+                    RepairResult rr = result.get();
+                    p = rr.pattern();
+                    rr.changes().forEach(c -> changes.add(r.report().solver() + ": " + c));
+                }
             }
-            Pattern in = p;
-            var result = engine.call(r.solver(), s -> s.repair(in, profile));
-            if (result.isPresent()) {
-                RepairResult rr = result.get();
-                p = rr.pattern();
-                rr.changes().forEach(c -> changes.add(r.report().solver() + ": " + c));
+            if (changes.size() == before) {
+                break;
             }
+            failing = check(engine, p, profile);
         }
         return new Repair(p, changes);
     }

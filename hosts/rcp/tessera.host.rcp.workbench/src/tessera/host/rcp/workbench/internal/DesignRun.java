@@ -29,7 +29,10 @@ public final class DesignRun {
      */
     public static DesignResult run(DesignPipeline pipeline, DesignRequest request, Path outDir, JobListener listener)
             throws JobFailedException {
-        JobRecord record = pipeline.run(request, JobOptions.in(outDir), listener);
+        // no repair here: the designer sees each candidate as generated, with the geometry the request gives it,
+        // and repairs it in the Constraints view; the pipeline's repair would change a tile's repeat and size
+        // behind the canvas's back
+        JobRecord record = pipeline.run(request, new JobOptions(outDir, null, null, false), listener);
         return DesignResult.of(record, outDir);
     }
 

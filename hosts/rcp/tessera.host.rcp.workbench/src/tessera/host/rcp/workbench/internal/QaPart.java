@@ -37,7 +37,7 @@ import tessera.api.qa.QaRequest;
  * {@code tessera qa} calls it; source, scan and the inspector's overlay side by side, and the defects.
  */
 public class QaPart {
-    static final int THUMB = 220;
+    static final int THUMB = 130;
 
     private final Engine engine = Engine.current();
     private final Background background = new Background("qa");
@@ -142,7 +142,7 @@ public class QaPart {
             QaReport r = inspector.inspect(new QaRequest(src, sc, repeat, line), out);
             String overlay = r.artifacts().get("overlay");
             return new Inspection(r, new ImageData[] {Thumbnail.of(src, THUMB), Thumbnail.of(sc, THUMB),
-                    overlay == null ? null : Thumbnail.of(Path.of(overlay), 3 * THUMB)});
+                    overlay == null ? null : Thumbnail.of(Path.of(overlay), THUMB)});
         }, this::show, e -> {
             inspect.setEnabled(true);
             verdict.setText("Inspection failed: " + Background.describe(e));

@@ -50,8 +50,6 @@ public class StudioScript {
 
     @Inject
     MApplication app;
-    @Inject
-    IWorkbench workbench;
 
     private Path out;
     private Display display;
@@ -84,8 +82,9 @@ public class StudioScript {
         try {
             step = "generate";
             DesignPart design = part("tessera.part.design", DesignPart.class);
-            ui(() -> design.generate(new DesignForm("sage and rust paisley, half-drop", "gan", "rotary-64-6", 20261123L, 2,
-                    64, "half-drop", 32.0)));
+            // a half brick on a line that prints block, half drop and mirror: the repair has something to do
+            ui(() -> design.generate(new DesignForm("sage and rust paisley", "gan", "rotary-64-6", 20261123L, 2, 256,
+                    "half-brick", 16.0)));
             await(step, () -> !design.busy() && design.lastResult() != null);
             result.put("designs", read(() -> design.lastResult().tiles().size()));
             shot("rcp-design.png");
@@ -144,7 +143,8 @@ public class StudioScript {
             result.put("error", String.valueOf(e));
         } finally {
             write("smoke.json", result);
-            display.asyncExec(workbench::close);
+            // the workbench exists only once the model is rendered: looked up now, not injected into this addon
+            display.asyncExec(() -> app.getContext().get(IWorkbench.class).close());
         }
     }
 
