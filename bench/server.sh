@@ -1,13 +1,20 @@
 #!/usr/bin/env bash
 # Server load benchmark (#12): a real 'tessera serve' on loopback, loaded by a separate JVM (bench/ServerLoad.java).
-# Procedural generation at 256 px with 1, 8 and 32 concurrent clients; during the 32-client phase the
-# procedural generator's bundle is hot-swapped over the API (a newer version installed beside it, then removed).
+# 256 px generation (GENERATOR=procedural, the default, or GENERATOR=gan) with 1, 8 and 32 concurrent clients;
+# during the 32-client phase the generator's bundle is hot-swapped over the API (a newer version installed
+# beside the distribution's, then removed).
 # Prints jobs/s, p50/p99 latency (submit → finished) and errors per phase; key: value lines last.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . .ci/jdk.sh
 tessera_find_jdk
 SECONDS_PER_PHASE="${SECONDS_PER_PHASE:-20}"
+export GENERATOR="${GENERATOR:-procedural}"
+case "$GENERATOR" in
+  procedural) swap_src=tessera-dataset; swap_bsn=tessera.dataset ;;
+  gan) swap_src=tessera-plugin-gan; swap_bsn=tessera.plugin.gan ;;
+  *) echo "GENERATOR is procedural or gan, not $GENERATOR"; exit 2 ;;
+esac
 dist=hosts/headless/launcher/target/tessera
 [ -f "$dist/tessera-launcher.jar" ] || ./mvnw -q -B -DskipTests install >/dev/null
 work="$(mktemp -d)"
@@ -21,8 +28,8 @@ server=$!
 for _ in $(seq 1 600); do grep -q 'listening on' "$work/serve.out" 2>/dev/null && break; sleep 0.1; done
 url="$(grep -o 'http://[0-9.:]*/' "$work/serve.out" | head -1)"
 [ -n "$url" ] || { echo "server did not start:"; cat "$work/serve.err"; exit 1; }
-# the swap jar: the distribution's procedural generator bundle with a higher version, installed side by side
-python3 - "$dist"/bundles/4/tessera-dataset-*.jar "$work/dataset-swap.jar" <<'PY'
+# the swap jar: the distribution's generator bundle with a higher version, installed side by side
+python3 - "$dist"/bundles/4/"$swap_src"-[0-9]*.jar "$work/swap.jar" <<'PY'
 import re, sys, zipfile
 src, dst = sys.argv[1], sys.argv[2]
 with zipfile.ZipFile(src) as zi, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zo:
@@ -33,12 +40,12 @@ with zipfile.ZipFile(src) as zi, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED)
         zo.writestr(item, data)
 PY
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(date -u +%Y-%m-%d)"
-echo "server: $url (workers = cores), warm-up 5 s"
+echo "server: $url (workers = cores), generator $GENERATOR, load average $(cut -d' ' -f1-3 /proc/loadavg), warm-up 5 s"
 "$JAVA_HOME/bin/java" bench/ServerLoad.java "$url" "$token" 2 5 >/dev/null
 declare -A res
 for c in 1 8 32; do
   if [ "$c" = 32 ]; then
-    out="$("$JAVA_HOME/bin/java" bench/ServerLoad.java "$url" "$token" "$c" "$SECONDS_PER_PHASE" $((SECONDS_PER_PHASE / 3)) "$work/dataset-swap.jar" "$admin")"
+    out="$("$JAVA_HOME/bin/java" bench/ServerLoad.java "$url" "$token" "$c" "$SECONDS_PER_PHASE" $((SECONDS_PER_PHASE / 3)) "$work/swap.jar" "$admin" "$swap_bsn")"
   else
     out="$("$JAVA_HOME/bin/java" bench/ServerLoad.java "$url" "$token" "$c" "$SECONDS_PER_PHASE")"
   fi
@@ -53,4 +60,5 @@ for c in 1 8 32; do
   echo "c${c}_errors: ${res[errors.$c]}"
 done
 echo "hot_swap_during_c32: ${res[swap.32]}"
+echo "load_average_after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "errors_total: $(( ${res[errors.1]} + ${res[errors.8]} + ${res[errors.32]} ))"
