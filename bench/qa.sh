@@ -1,7 +1,5 @@
 #!/usr/bin/env bash
-# Vision QA (#10). Two modes:
-#   bench/qa.sh train --out DIR [--steps N] [--minutes M] ...   trains the defect CNN on simulated scans (CPU)
-#   bench/qa.sh [--count N]                                      measures on the held-out simulated set built on
+# Vision QA (#10): bench/qa.sh [--count N] [--model F] [--per-image] measures on the held-out simulated set built on
 #       real Debian textures (GIMP, MyPaint, Krita): image- and pixel-level AUROC, registration error,
 #       colour-shift detection at 2 ΔE00, A4 300 dpi throughput and the memory of a 1.5 m × 1.5 m 150 dpi scan.
 # Prints key: value lines last.
@@ -16,10 +14,7 @@ cp_file=plugins/vision-qa/target/qa.classpath
 ./mvnw -q -o -B dependency:build-classpath -pl plugins/vision-qa -Dmdep.outputFile="$PWD/$cp_file" >/dev/null
 CP="plugins/vision-qa/target/classes:$(cat "$cp_file")"
 JAVA=("$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -cp "$CP")
-if [ "${1:-}" = train ]; then
-  shift
-  exec "${JAVA[@]}" tessera.plugin.qa.internal.DefectTrainer "$@" 2> >(grep -v -e '^WARNING' -e 'incubator' >&2)
-fi
+# the model is trained by 'tessera train qa' (docs/qa.md), not here
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(date -u +%Y-%m-%d)"
 "${JAVA[@]}" -Xmx2g tessera.plugin.qa.internal.QaBench "$@" 2> >(grep -v -e '^WARNING' -e 'incubator' >&2)
 # the 1.5 m × 1.5 m scan in its own JVM with a heap (1 GiB) smaller than the scan as float RGB (940 MB) plus the

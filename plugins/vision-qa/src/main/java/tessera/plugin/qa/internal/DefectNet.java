@@ -74,12 +74,17 @@ final class DefectNet implements AutoCloseable {
     }
 
     void save(Path file, Map<String, String> metadata) throws IOException {
+        Safetensors.write(file, named(), metadata);
+    }
+
+    /** The weights by their safetensors names, as {@link #load} reads them. */
+    Map<String, Tensor> named() {
         Map<String, Tensor> t = new LinkedHashMap<>();
         for (int l = 0; l < weights.size(); l++) {
             t.put("conv" + l + ".weight", weights.get(l));
             t.put("conv" + l + ".bias", biases.get(l));
         }
-        Safetensors.write(file, t, metadata);
+        return t;
     }
 
     List<Tensor> parameters() {

@@ -1,133 +1,164 @@
 package tessera.plugin.qa.internal;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.time.Instant;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
 import tessera.api.json.TesseraJson;
-import tessera.api.provenance.ModelCard;
 import tessera.compute.ComputeDevice;
 import tessera.compute.Tensor;
 import tessera.compute.TensorScope;
-import tessera.compute.cpu.CpuDevices;
+import tessera.compute.io.Safetensors;
 import tessera.compute.ops.Elementwise;
 import tessera.compute.ops.Reductions;
 import tessera.compute.optim.Adam;
 
 /**
- * Trains the defect CNN on simulated scans with the compute module's autograd (#10). Command line:
- * {@code DefectTrainer --out DIR [--steps N] [--minutes M] [--batch B] [--side PX] [--seed S]}; writes
- * {@code qa-defect.safetensors} and {@code qa-defect.card.json} (the model card, with the command, the data's
- * SHA-256 and the wall time).
+ * Trains the defect CNN on simulated scans with the compute module's autograd (#10), as {@code tessera train qa}
+ * runs it: checkpoints into a work folder that a later run resumes from, progress on the caller's stream, and at
+ * the end a model bundle ({@link QaModelPackager}).
  */
-public final class DefectTrainer {
+final class DefectTrainer {
     static final String WEIGHTS = "qa-defect.safetensors";
     static final String CARD = "qa-defect.card.json";
+    static final String CHECKPOINT = "checkpoint.safetensors";
+    static final String STATE = "state.json";
 
-    /** What to train; defaults are the shipped model's. */
-    record Options(Path out, int steps, double minutes, int batch, int side, long seed, float lr) {
-        static Options parse(String[] args) {
-            Path out = null;
-            int steps = 1500;
-            double minutes = 18;
-            int batch = 6;
-            int side = 192;
-            long seed = 10;
-            float lr = 3e-3f;
-            for (int i = 0; i < args.length; i++) {
-                String v = i + 1 < args.length ? args[i + 1] : "";
-                switch (args[i]) {
-                    case "--out" -> out = Path.of(v);
-                    case "--steps" -> steps = Integer.parseInt(v);
-                    case "--minutes" -> minutes = Double.parseDouble(v);
-                    case "--batch" -> batch = Integer.parseInt(v);
-                    case "--side" -> side = Integer.parseInt(v);
-                    case "--seed" -> seed = Long.parseLong(v);
-                    case "--lr" -> lr = Float.parseFloat(v);
-                    default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + "; use --out DIR [--steps N] [--minutes M] [--batch B] [--side PX] [--seed S] [--lr LR]");
-                }
-                i++;
+    /**
+     * What to train.
+     *
+     * @param data    a folder laid out as /usr/share for the texture packages (mypaint/backgrounds, krita/patterns,
+     *                gimp/2.0/patterns)
+     * @param minutes wall-time budget in minutes, 0 for none; the learning rate decays over whichever of steps and
+     *                minutes runs out first, so a run stopped by the clock still ends on a small rate
+     */
+    record Options(Path data, Path out, Path work, int steps, double minutes, int batch, int side, long seed, float lr,
+            int checkpointEvery, boolean resume, String manifestSha256, String command, String modelId, String modelVersion) {
+        Options {
+            if (steps < 1 || batch < 1 || batch > 64 || side < 64 || side % SimulatedSet.GRID != 0 || checkpointEvery < 1) {
+                throw new IllegalArgumentException("steps and --checkpoint-every must be ≥ 1, --batch 1..64 and --side an even "
+                        + "number ≥ 64 (got steps " + steps + ", batch " + batch + ", side " + side + ")");
             }
-            if (out == null) {
-                throw new IllegalArgumentException("--out DIR is required");
-            }
-            return new Options(out, steps, minutes, batch, side, seed, lr);
         }
     }
 
-    public static void main(String[] args) throws IOException {
-        Options o = Options.parse(args);
-        train(o, CpuDevices.shared(), String.join(" ", args), System.out);
+    /** Where a run stands, saved beside each checkpoint. */
+    record State(int step, double wallSeconds, double lossEma, long seed) {
     }
 
-    /** @return the final training loss */
-    static double train(Options o, ComputeDevice device, String argLine, PrintStream log) throws IOException {
-        Files.createDirectories(o.out());
-        SimulatedSet set = new SimulatedSet(false);
-        long t0 = System.nanoTime();
-        double loss = Double.NaN;
-        int step = 0;
-        try (DefectNet net = DefectNet.init(device, o.seed())) {
-            Adam opt;
-            TensorScope weights = TensorScope.detached("qa optimiser");
-            try (TensorScope.Entered in = weights.enter()) {
-                opt = Adam.adamW(net.parameters(), o.lr());
+    /** What a finished run leaves. */
+    record Result(Path bundle, int steps, double wallSeconds, double lossEma, Map<String, Double> metrics, Path samples) {
+    }
+
+    private final ComputeDevice device;
+    private final PrintWriter log;
+
+    DefectTrainer(ComputeDevice device, PrintWriter log) {
+        this.device = device;
+        this.log = log;
+    }
+
+    Result train(Options o) throws IOException {
+        if (!Textures.installed(o.data())) {
+            throw new IllegalArgumentException("--data " + o.data() + " holds no textures: it must be laid out as /usr/share "
+                    + "for Debian's mypaint-data, krita-data and gimp-data (" + Textures.MYPAINT + ", " + Textures.KRITA + ", "
+                    + Textures.GIMP + "); use --data /usr/share after 'apt-get install gimp-data mypaint-data krita-data'");
+        }
+        Files.createDirectories(o.work());
+        State state = new State(0, 0, Double.NaN, o.seed());
+        Path statePath = o.work().resolve(STATE);
+        boolean resumed = o.resume() && Files.exists(statePath) && Files.exists(o.work().resolve(CHECKPOINT));
+        if (o.resume() && !resumed) {
+            log.println("tessera train qa: no checkpoint in " + o.work() + "; starting from step 0");
+        }
+        SimulatedSet set = new SimulatedSet(o.data(), false);
+        log.printf(Locale.ROOT, "training on %s: %d textures and GIMP patterns (training split), %d px scans, batch %d%n",
+                device.id(), set.textureCount(), o.side(), o.batch());
+        log.flush();
+        try (DefectNet net = resumed ? DefectNet.load(device, o.work().resolve(CHECKPOINT)) : DefectNet.init(device, o.seed())) {
+            if (resumed) {
+                try {
+                    state = TesseraJson.read(statePath, State.class);
+                } catch (tessera.api.json.InvalidJsonException e) {
+                    throw new IOException(statePath + " is damaged (" + e.getMessage() + "); delete the work folder to start afresh", e);
+                }
+                log.println("resumed at step " + state.step() + " (optimiser moments start afresh)");
+                for (Tensor p : net.parameters()) {
+                    p.requiresGrad(true);
+                }
             }
-            SplittableRandom rnd = new SplittableRandom(o.seed());
-            int g = o.side() / SimulatedSet.GRID;
-            double avg = Double.NaN;
-            for (step = 0; step < o.steps(); step++) {
-                if ((System.nanoTime() - t0) / 60e9 > o.minutes()) {
-                    log.println("time budget of " + o.minutes() + " min reached at step " + step);
+            state = loop(o, set, net, state);
+            return new QaModelPackager(device).write(o, net, set, state);
+        }
+    }
+
+    private State loop(Options o, SimulatedSet set, DefectNet net, State start) throws IOException {
+        TensorScope optScope = TensorScope.detached("qa optimiser");
+        Adam opt;
+        try (TensorScope.Entered in = optScope.enter()) {
+            opt = Adam.adamW(net.parameters(), o.lr());
+        }
+        long t0 = System.nanoTime();
+        int g = o.side() / SimulatedSet.GRID;
+        double avg = start.lossEma();
+        int step = start.step();
+        try {
+            for (; step < o.steps(); step++) {
+                double wall = start.wallSeconds() + (System.nanoTime() - t0) / 1e9;
+                double progress = Math.max(step / (double) o.steps(), o.minutes() > 0 ? wall / (60 * o.minutes()) : 0);
+                if (progress >= 1) {
+                    log.printf(Locale.ROOT, "time budget of %.1f min reached at step %d%n", o.minutes(), step);
                     break;
                 }
-                float[] x = new float[o.batch() * Comparison.FEATURES * g * g];
-                float[] y = new float[o.batch() * g * g];
-                for (int b = 0; b < o.batch(); b++) {
-                    double u = rnd.nextDouble();
-                    // 70 % defective; colour shifts and misregistration appear as variations that are not defects
-                    int defects = u < 0.7 ? 1 + rnd.nextInt(3) : 0;
-                    double colour = rnd.nextDouble() < 0.25 ? rnd.nextDouble(0.5, 4) : 0;
-                    double misreg = rnd.nextDouble() < 0.15 ? rnd.nextDouble(0.05, 0.3) : 0;
-                    SimulatedSet.Sample s = set.sample(rnd.nextLong(1L << 40), o.side(), defects, colour, misreg);
-                    System.arraycopy(s.comparison().features, 0, x, b * Comparison.FEATURES * g * g, Comparison.FEATURES * g * g);
-                    System.arraycopy(s.target(), 0, y, b * g * g, g * g);
-                }
-                float lr = (float) (o.lr() * 0.5 * (1 + Math.cos(Math.PI * step / o.steps())));
+                float lr = (float) (o.lr() * (0.02 + 0.98 * 0.5 * (1 + Math.cos(Math.PI * progress))));
                 opt.learningRate(lr);
-                try (TensorScope s = TensorScope.open()) {
-                    Tensor logits = net.forward(Tensor.of(device, x, o.batch(), Comparison.FEATURES, g, g));
-                    Tensor target = Tensor.of(device, y, o.batch(), 1, g, g);
-                    Tensor l = weightedBce(logits, target);
-                    opt.zeroGrad();
-                    l.backward();
-                    opt.step();
-                    loss = l.item();
-                }
+                double loss = step(o, set, net, opt, step, g);
                 avg = Double.isNaN(avg) ? loss : 0.95 * avg + 0.05 * loss;
                 if (step % 25 == 0) {
-                    log.printf(Locale.ROOT, "step %d loss %.4f (avg %.4f) lr %.5f %.0f s%n", step, loss, avg, lr,
-                            (System.nanoTime() - t0) / 1e9);
+                    log.printf(Locale.ROOT, "step %d/%d loss %.4f (ema %.4f) lr %.5f %.0f s%n", step, o.steps(), loss, avg, lr, wall);
+                    log.flush();
                 }
-                if (step % 200 == 199) {
-                    write(net, set, o, argLine, step + 1, (System.nanoTime() - t0) / 1e9, avg);
+                if ((step + 1) % o.checkpointEvery() == 0) {
+                    checkpoint(o.work(), net, new State(step + 1, start.wallSeconds() + (System.nanoTime() - t0) / 1e9, avg, o.seed()));
                 }
             }
-            loss = avg;
-            write(net, set, o, argLine, step, (System.nanoTime() - t0) / 1e9, avg);
-            weights.close();
+        } finally {
+            optScope.close();
         }
-        return loss;
+        State end = new State(step, start.wallSeconds() + (System.nanoTime() - t0) / 1e9, avg, o.seed());
+        checkpoint(o.work(), net, end);
+        return end;
+    }
+
+    /** One optimiser step on a batch drawn from the step's own seed, so a resumed run sees the batches it would have. */
+    private double step(Options o, SimulatedSet set, DefectNet net, Adam opt, int step, int g) {
+        SplittableRandom rnd = new SplittableRandom(o.seed() * 1_000_003L + step);
+        int per = Comparison.FEATURES * g * g;
+        float[] x = new float[o.batch() * per];
+        float[] y = new float[o.batch() * g * g];
+        for (int b = 0; b < o.batch(); b++) {
+            // 70 % defective; colour shifts and misregistration appear as variations that are not defects
+            int defects = rnd.nextDouble() < 0.7 ? 1 + rnd.nextInt(3) : 0;
+            double colour = rnd.nextDouble() < 0.25 ? rnd.nextDouble(0.5, 4) : 0;
+            double misreg = rnd.nextDouble() < 0.15 ? rnd.nextDouble(0.05, 0.3) : 0;
+            SimulatedSet.Sample s = set.sample(rnd.nextLong(1L << 40), o.side(), defects, colour, misreg);
+            System.arraycopy(s.comparison().features, 0, x, b * per, per);
+            System.arraycopy(s.target(), 0, y, b * g * g, g * g);
+        }
+        try (TensorScope s = TensorScope.open()) {
+            Tensor logits = net.forward(Tensor.of(device, x, o.batch(), Comparison.FEATURES, g, g));
+            Tensor l = weightedBce(logits, Tensor.of(device, y, o.batch(), 1, g, g));
+            opt.zeroGrad();
+            l.backward();
+            opt.step();
+            return l.item();
+        }
     }
 
     /** Binary cross-entropy with defect pixels weighted 5×: they are a few percent of a print. */
@@ -137,38 +168,13 @@ public final class DefectTrainer {
         return Reductions.mean(Elementwise.mul(per, w));
     }
 
-    private static void write(DefectNet net, SimulatedSet set, Options o, String argLine, int steps, double seconds, double loss)
-            throws IOException {
-        Path weights = o.out().resolve(WEIGHTS);
-        net.save(weights, Map.of("format", "pt", "model", "tessera qa defect cnn"));
-        byte[] bytes = Files.readAllBytes(weights);
-        String sha;
-        try {
-            sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        Map<String, Object> arch = new LinkedHashMap<>();
-        arch.put("type", "fully convolutional, 3x3 convolutions with dilations 1,2,4,8, ReLU, 1x1 head");
-        arch.put("inputs", "6 planes on a 75 dpi grid: dL*, da*, db* (scan - expected)/20, expected L*/100 - 0.5, "
-                + "|grad L*| of the expected print /30, min(dE2000/10, 3)");
-        arch.put("width", DefectNet.WIDTH);
-        arch.put("parameters", net.parameterCount());
-        Map<String, Object> hp = new LinkedHashMap<>();
-        hp.put("optimizer", "AdamW, cosine learning rate");
-        hp.put("lr", o.lr());
-        hp.put("batch", o.batch());
-        hp.put("scanSidePx", o.side());
-        hp.put("scanDpi", SimulatedSet.SCAN_DPI);
-        hp.put("seed", o.seed());
-        hp.put("loss", "binary cross-entropy, defect pixels weighted 5x");
-        hp.put("data", "print simulator: motif synthesizer designs and GIMP patterns (training split), MyPaint and Krita "
-                + "fabric grain (training split); 70% with 1-3 planted defects");
-        ModelCard card = new ModelCard("qa-defect-cnn", "Tessera QA defect CNN", "1.0.0", "defect-segmentation",
-                "Defect heat map for scans of printed textiles, trained on Tessera's simulated scans only.", arch, hp,
-                set.manifestSha256(), "bench/qa.sh train " + argLine, (long) steps, seconds,
-                Map.of("trainLossEma", loss), "Apache-2.0", "Tessera", Instant.now().toString(),
-                List.of(new ModelCard.WeightsFile(WEIGHTS, sha, bytes.length, "F32")));
-        Files.writeString(o.out().resolve(CARD), TesseraJson.write(card));
+    /** Weights, then the state that names them, each replaced in one move: a kill leaves the previous pair or this one. */
+    private static void checkpoint(Path work, DefectNet net, State state) throws IOException {
+        Path tmp = work.resolve(CHECKPOINT + ".tmp");
+        net.save(tmp, Map.of("step", Integer.toString(state.step())));
+        Files.move(tmp, work.resolve(CHECKPOINT), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Path st = work.resolve(STATE + ".tmp");
+        Files.writeString(st, TesseraJson.write(state));
+        Files.move(st, work.resolve(STATE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

@@ -133,6 +133,25 @@ final class Planes {
         return new float[][] {gx, gy};
     }
 
+    /** |a − (α·b + β)| per pixel for the least-squares gain α and offset β: what a scan does not share with its print. */
+    static float[] fitResiduals(float[] a, float[] b) {
+        int n = a.length;
+        double ma = mean(a);
+        double mb = mean(b);
+        double sab = 0;
+        double sbb = 0;
+        for (int i = 0; i < n; i++) {
+            sab += (a[i] - ma) * (b[i] - mb);
+            sbb += (b[i] - mb) * (b[i] - mb);
+        }
+        double alpha = sbb == 0 ? 0 : sab / sbb;
+        float[] r = new float[n];
+        for (int i = 0; i < n; i++) {
+            r[i] = (float) Math.abs(a[i] - ma - alpha * (b[i] - mb));
+        }
+        return r;
+    }
+
     static double mean(float[] p) {
         double s = 0;
         for (float v : p) {

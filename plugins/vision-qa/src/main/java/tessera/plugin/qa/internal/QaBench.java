@@ -27,6 +27,9 @@ import tessera.imaging.io.TiffOptions;
  * Every scan goes through files and {@link ScanInspection#run}, as {@code tessera qa} does.
  */
 public final class QaBench {
+    /** One line per held-out scan on stderr (score, planted defects, verdict), to see what the AUROC misorders. */
+    private static boolean perImage;
+
     private QaBench() {
     }
 
@@ -40,7 +43,8 @@ public final class QaBench {
                 case "--model" -> model = Path.of(args[++i]);
                 case "--huge" -> huge = true;
                 case "--a4" -> count = 0;
-                default -> throw new IllegalArgumentException("unknown option " + args[i] + "; use [--count N] [--model F] [--huge]");
+                case "--per-image" -> perImage = true;
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + "; use [--count N] [--model F] [--huge] [--a4] [--per-image]");
             }
         }
         Path work = Files.createTempDirectory("tessera-qa-bench");
@@ -113,6 +117,10 @@ public final class QaBench {
             }
             float[] heat = o.heat() == null ? new float[s.gw() * s.gh()] : o.heat();
             images.add(new double[] {o.imageScore(), s.defective() ? 1 : 0});
+            if (perImage) {
+                System.err.printf(Locale.ROOT, "scan %d %s %s: image score %.3f, defects planted %s; %s%n", i, s.design().name(),
+                        s.design().repeat().repeat().label(), o.imageScore(), s.scan().kinds(), o.report().reasons());
+            }
             pixScores.add(heat);
             pixTargets.add(s.target());
             QaReport r = o.report();

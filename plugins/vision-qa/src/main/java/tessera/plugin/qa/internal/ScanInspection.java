@@ -62,6 +62,11 @@ final class ScanInspection {
     }
 
     static Outcome run(QaRequest req, DefectNet net, Path outDir) throws IOException {
+        return run(req, net, outDir, ColourTarget.COLORCHECKER);
+    }
+
+    /** @param colourReference the ColorChecker reference data (a CGATS .cie file); a missing file skips normalisation */
+    static Outcome run(QaRequest req, DefectNet net, Path outDir, Path colourReference) throws IOException {
         STAGES.get().clear();
         lap(null);
         RasterFile source;
@@ -78,12 +83,16 @@ final class ScanInspection {
         }
         lap("read-files");
         try (scan) {
-            return run(source, scan, req, net, outDir);
+            ScannerNormalisation.Prepared prep = ScannerNormalisation.prepare(req.scan(), scan,
+                    Double.isNaN(scan.dpi()) ? (source.hasDpi() ? source.dpiX() : 150) : scan.dpi(), colourReference);
+            return run(source, prep, req, net, outDir);
         }
     }
 
-    static Outcome run(RasterFile source, ScanRaster scan, QaRequest req, DefectNet net, Path outDir) throws IOException {
+    private static Outcome run(RasterFile source, ScannerNormalisation.Prepared prep, QaRequest req, DefectNet net, Path outDir)
+            throws IOException {
         Files.createDirectories(outDir);
+        ScanRaster scan = prep.scan();
         ProductionProfile profile = req.profile();
         double colourTol = profile == null ? DEFAULT_COLOUR_TOLERANCE : profile.colourToleranceDe();
         double regTol = profile == null ? DEFAULT_REGISTRATION_TOLERANCE_MM : profile.registrationToleranceMm();
@@ -97,6 +106,7 @@ final class ScanInspection {
         int gh = scan.height() / f;
         double mmPerGridPx = f * 25.4 / scanDpi;
         Map<String, String> artifacts = new LinkedHashMap<>();
+        ScannerNormalisation.writeArtifact(prep, outDir, artifacts);
         if (gw < 48 || gh < 48) {
             reasons.add(String.format(Locale.ROOT, "scan too small to inspect: %d × %d px at %.0f dpi is %.1f × %.1f mm; "
                     + "scan at least %.0f mm square", scan.width(), scan.height(), scanDpi, scan.width() * 25.4 / scanDpi,
@@ -104,6 +114,9 @@ final class ScanInspection {
             return finish(new QaReport(INSPECTOR, false, reasons, null, null, null, null, artifacts), outDir, null, gw, gh, f, null, 0);
         }
         float[] grid = readGrid(scan, f, gw, gh);
+        if (prep.fit() != null) {
+            prep.fit().apply(grid, gw * gh);
+        }
         lap("grid");
         float[] luma = Planes.luma(grid, gw, gh);
         double std = Planes.std(luma);
@@ -159,10 +172,10 @@ final class ScanInspection {
             g = full.onGrid(f);
         }
         lap("register-windows");
-        float[] expect = Expectation.render(design, g, gw, gh);
+        float[] expect = Expectation.renderFitted(design, g, grid, gw, gh);
         Palette palette = Palette.of(design);
         Comparison c = new Comparison(grid, expect, gw, gh, palette);
-        double match = ncc(Planes.luma(c.scanRgb, gw, gh), Planes.luma(expect, gw, gh));
+        double match = trimmedNcc(Planes.luma(c.scanRgb, gw, gh), Planes.luma(expect, gw, gh));
         lap("compare");
         double printScale = full.scale() * scanDpi / srcDpi;
         double rotDeg = Math.toDegrees(full.rotationRad());
@@ -302,6 +315,34 @@ final class ScanInspection {
             sbb += y * y;
         }
         return saa == 0 || sbb == 0 ? 0 : sab / Math.sqrt(saa * sbb);
+    }
+
+    /**
+     * Correlation over the three quarters of the pixels that fit {@code a ≈ α·b + β} best. Large defects (missing ink
+     * over a third of a low-contrast print) pull the plain correlation of a correctly registered scan under the
+     * match threshold and it read as the wrong design (#10); on a wrong design the kept pixels still do not
+     * correlate, since dropping residuals keeps the scan near its own fit, not near the design.
+     */
+    static double trimmedNcc(float[] a, float[] b) {
+        int n = a.length;
+        float[] r = Planes.fitResiduals(a, b);
+        // the quartile from every fourth residual: a full sort of an A4 grid costs more than the rest of this
+        float[] sorted = new float[(n + 3) / 4];
+        for (int i = 0; i < sorted.length; i++) {
+            sorted[i] = r[4 * i];
+        }
+        java.util.Arrays.sort(sorted);
+        float cut = sorted[3 * sorted.length / 4];
+        int k = 0;
+        float[] ka = new float[n];
+        float[] kb = new float[n];
+        for (int i = 0; i < n; i++) {
+            if (r[i] <= cut) {
+                ka[k] = a[i];
+                kb[k++] = b[i];
+            }
+        }
+        return ncc(java.util.Arrays.copyOf(ka, k), java.util.Arrays.copyOf(kb, k));
     }
 
     /** The image's defect score: the highest 3 × 3 mean of the heat map (one hot pixel alone is noise). */

@@ -99,6 +99,31 @@ abstract class ScanRaster implements AutoCloseable {
         };
     }
 
+    /** A window of another raster (the scan beside a colour target); closing it leaves the raster open. */
+    static ScanRaster crop(ScanRaster r, int x0, int y0, int w, int h) {
+        return new ScanRaster() {
+            @Override
+            int width() {
+                return w;
+            }
+
+            @Override
+            int height() {
+                return h;
+            }
+
+            @Override
+            double dpi() {
+                return r.dpi();
+            }
+
+            @Override
+            float[] read(int x, int y, int rw, int rh) throws IOException {
+                return r.read(x0 + x, y0 + y, rw, rh);
+            }
+        };
+    }
+
     /** Region reads of an 8-bit RGB or grey TIFF through ImageIO's source region, which decodes only the strips it needs. */
     static final class TiffStrips extends ScanRaster {
         private final ImageInputStream in;

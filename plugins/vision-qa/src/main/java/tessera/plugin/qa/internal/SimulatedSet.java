@@ -32,14 +32,22 @@ final class SimulatedSet {
     private static final long HELD_OUT_SEED = 0x0DDBA11L;
 
     final boolean heldOut;
+    private final Path root;
     private final List<Textures.Grain> grains;
     private final List<Path> gimpFiles;
     private final List<RgbImage> gimp = new ArrayList<>();
 
+    /** The set on Debian's installed textures. */
     SimulatedSet(boolean heldOut) throws IOException {
+        this(Textures.DEBIAN, heldOut);
+    }
+
+    /** @param root a folder laid out as /usr/share for the three texture packages */
+    SimulatedSet(Path root, boolean heldOut) throws IOException {
         this.heldOut = heldOut;
-        grains = Textures.grains(heldOut);
-        gimpFiles = Textures.designFiles(heldOut);
+        this.root = root;
+        grains = Textures.grains(root, heldOut);
+        gimpFiles = Textures.designFiles(root, heldOut);
         for (Path p : gimpFiles) {
             RgbImage img = Textures.read(p);
             if (img.width() >= 32 && img.height() >= 32) {
@@ -94,24 +102,27 @@ final class SimulatedSet {
         int gh = scanSide / GRID;
         float[] grid = Planes.boxDown(scan.image().planesView(), scanSide, scanSide, 3, GRID, gw, gh);
         Similarity gridMap = scan.truth().onGrid(GRID);
-        float[] expect = Expectation.render(d.repeat(), gridMap, gw, gh);
+        float[] expect = Expectation.renderFitted(d.repeat(), gridMap, grid, gw, gh);
         Comparison c = new Comparison(grid, expect, gw, gh, Palette.of(d.repeat()));
         float[] target = Planes.boxDown(scan.mask(), scanSide, scanSide, 1, GRID, gw, gh);
         return new Sample(scan, d, c, target, gw, gh);
     }
 
-    /** SHA-256 over the SHA-256 of every texture file this set draws on, plus the synthesizer's version and seed. */
+    /**
+     * SHA-256 over the SHA-256 and root-relative path of every texture file this set draws on, plus the synthesizer's
+     * version and seed: the same data under another root gives the same manifest.
+     */
     String manifestSha256() throws IOException {
         try {
             MessageDigest all = MessageDigest.getInstance("SHA-256");
-            List<Path> files = new ArrayList<>(Textures.substrateFiles(heldOut));
+            List<Path> files = new ArrayList<>(Textures.substrateFiles(root, heldOut));
             files.addAll(gimpFiles);
             for (Path p : files) {
                 MessageDigest one = MessageDigest.getInstance("SHA-256");
                 try (InputStream in = Files.newInputStream(p)) {
                     one.update(in.readAllBytes());
                 }
-                all.update((HexFormat.of().formatHex(one.digest()) + "  " + p + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                all.update((HexFormat.of().formatHex(one.digest()) + "  " + root.relativize(p) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
             }
             all.update(("motif-synthesizer " + MotifSynthesizer.version() + " seed " + (heldOut ? HELD_OUT_SEED : TRAIN_SEED))
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8));

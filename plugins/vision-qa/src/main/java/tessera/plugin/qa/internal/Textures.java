@@ -18,9 +18,11 @@ import tessera.imaging.io.ImageFiles;
  * texture the model was trained on.
  */
 final class Textures {
-    static final Path MYPAINT = Path.of("/usr/share/mypaint/backgrounds");
-    static final Path KRITA = Path.of("/usr/share/krita/patterns");
-    static final Path GIMP = Path.of("/usr/share/gimp/2.0/patterns");
+    /** Where Debian installs the three packages' data; {@code tessera train qa --data} names a folder laid out alike. */
+    static final Path DEBIAN = Path.of("/usr/share");
+    static final String MYPAINT = "mypaint/backgrounds";
+    static final String KRITA = "krita/patterns";
+    static final String GIMP = "gimp/2.0/patterns";
 
     private Textures() {
     }
@@ -30,18 +32,26 @@ final class Textures {
     }
 
     static boolean installed() {
-        return Files.isDirectory(MYPAINT) || Files.isDirectory(KRITA);
+        return installed(DEBIAN);
     }
 
-    static List<Path> substrateFiles(boolean heldOut) throws IOException {
+    static boolean installed(Path root) {
+        return Files.isDirectory(root.resolve(MYPAINT)) || Files.isDirectory(root.resolve(KRITA));
+    }
+
+    /**
+     * The split depends on each file's place in its own folder's sorted list only, so a copy of the folders under
+     * another root (a training data folder) splits exactly as /usr/share does.
+     */
+    static List<Path> substrateFiles(Path root, boolean heldOut) throws IOException {
         List<Path> all = new ArrayList<>();
-        all.addAll(list(MYPAINT));
-        all.addAll(list(KRITA));
+        all.addAll(list(root.resolve(MYPAINT)));
+        all.addAll(list(root.resolve(KRITA)));
         return split(all, heldOut);
     }
 
-    static List<Path> designFiles(boolean heldOut) throws IOException {
-        return split(list(GIMP), heldOut);
+    static List<Path> designFiles(Path root, boolean heldOut) throws IOException {
+        return split(list(root.resolve(GIMP)), heldOut);
     }
 
     private static List<Path> split(List<Path> all, boolean heldOut) {
@@ -95,9 +105,9 @@ final class Textures {
         return new Grain(file.getFileName().toString(), img.width(), img.height(), z);
     }
 
-    static List<Grain> grains(boolean heldOut) throws IOException {
+    static List<Grain> grains(Path root, boolean heldOut) throws IOException {
         List<Grain> out = new ArrayList<>();
-        for (Path p : substrateFiles(heldOut)) {
+        for (Path p : substrateFiles(root, heldOut)) {
             Grain g = grain(p);
             if (g != null) {
                 out.add(g);

@@ -31,7 +31,7 @@ import tessera.api.provenance.ScanRequest;
  * cross (the host links against no plugin), found by {@code tessera.trainer=<kind>}.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, description = "Train a model and package it as a hot-loadable plugin bundle.",
-        subcommands = {TrainCommand.Gan.class, TrainCommand.Diffusion.class})
+        subcommands = {TrainCommand.Gan.class, TrainCommand.Diffusion.class, TrainCommand.Qa.class})
 final class TrainCommand {
     @ParentCommand
     TesseraCommand parent;
@@ -263,6 +263,48 @@ final class TrainCommand {
             call.put("heldOut", heldOut);
             call.put("sampleSteps", sampleSteps);
             call.put("tiny", tiny);
+        }
+    }
+
+    @Command(name = "qa", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Train the vision-QA defect CNN on scans the print simulator makes from real textures, and write "
+                + "a model bundle: weights (F16 safetensors when the heat maps allow), model card (architecture, command, "
+                + "steps, wall time, held-out loss, data manifest SHA-256). Drop the jar into the hot folder: the QA "
+                + "plugin inspects with the newest model version without a restart.",
+                "Example: tessera train qa --data /usr/share --out qa-defect.jar --steps 2400 --batch 6 --minutes 25",
+                "Here --data is a folder laid out as /usr/share for Debian's gimp-data, mypaint-data and krita-data "
+                + "(gimp/2.0/patterns, mypaint/backgrounds, krita/patterns); every fourth file is held out for bench/qa.sh. "
+                + "The engine's own data folder comes from TESSERA_DATA or --data before 'train'."})
+    static final class Qa extends ModelTraining {
+        @Option(names = "--id", defaultValue = "qa-defect-cnn", description = "Model id (default ${DEFAULT-VALUE}).")
+        String id;
+        @Option(names = "--minutes", defaultValue = "0", description = "Wall-time budget; the learning rate decays over it or the steps, whichever ends first (default 0: none).")
+        double minutes;
+        @Option(names = "--side", defaultValue = "192", paramLabel = "PX", description = "Simulated scan side in pixels at 150 dpi (default ${DEFAULT-VALUE}).")
+        int side;
+        @Option(names = "--lr", defaultValue = "0.003", description = "Peak learning rate of AdamW (default ${DEFAULT-VALUE}).")
+        double lr;
+
+        @Override
+        String kind() {
+            return "qa";
+        }
+
+        @Override
+        String plugin() {
+            return "tessera.plugin.qa";
+        }
+
+        @Override
+        String modelId() {
+            return id;
+        }
+
+        @Override
+        void options(Map<String, Object> call) {
+            call.put("minutes", minutes);
+            call.put("side", side);
+            call.put("lr", lr);
         }
     }
 }
