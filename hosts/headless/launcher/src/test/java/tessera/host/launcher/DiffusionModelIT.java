@@ -17,7 +17,7 @@ import tessera.api.image.RgbImage;
 import tessera.imaging.io.ImageFiles;
 
 /**
- * #9 through the real host: 'tessera train diffusion' trains (a tiny architecture, a few steps) and packages a model
+ * #9 through the real host: the shipped model serves 'tessera generate --generator diffusion'; 'tessera train diffusion' trains (a tiny architecture, a few steps) and packages a model
  * bundle whose lineage verifies; dropped into the hot folder it serves 'tessera generate --generator diffusion';
  * refinement, inpainting and outpainting work from the CLI, and inpainting keeps the source outside its region.
  */
@@ -27,6 +27,8 @@ class DiffusionModelIT {
         Path data = tmp.resolve("data");
         Files.createDirectories(data.resolve("hot"));
         try (Engine engine = new Engine(data)) {
+            JsonNode shipped = awaitModel(engine, tmp, null);
+            assertThat(shipped.get("candidates").get(0).get("labels").get("model").asText()).startsWith("diffusion-motif ");
             Path tiles = tmp.resolve("tiles");
             Engine.Result made = engine.cli("dataset", "make", "--count", "12", "--size", "64", "--seed", "5", "--out", tiles.toString());
             assertThat(made.code()).as(made.toString()).isZero();
@@ -78,15 +80,16 @@ class DiffusionModelIT {
         }
     }
 
+    /** Generates until {@code model} serves (null: any model, e.g. the shipped one); returns that job's record. */
     private static JsonNode awaitModel(Engine engine, Path tmp, String model) throws Exception {
         String seen = null;
         for (int i = 0; i < 100; i++) {
             Engine.Result r = engine.cli("generate", "--generator", "diffusion", "--json", "--size", "64", "--seed", "3",
                     "--prompt", "sage floral, half-drop", "--option", "steps=3", "--width-cm", "4", "--dpi", "72",
-                    "--out", tmp.resolve("jobs/wait-" + i).toString());
+                    "--out", tmp.resolve("jobs/wait-" + i + "-" + System.nanoTime()).toString());
             if (r.code() == 0 || r.code() == 3) {
                 seen = r.json().get("candidates").get(0).get("labels").get("model").asText();
-                if (model.equals(seen)) {
+                if (model == null || model.equals(seen)) {
                     return r.json();
                 }
             } else {

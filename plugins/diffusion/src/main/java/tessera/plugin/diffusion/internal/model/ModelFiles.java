@@ -11,6 +11,7 @@ import tessera.api.json.TesseraJson;
 import tessera.api.provenance.ModelCard;
 import tessera.compute.ComputeDevice;
 import tessera.compute.TensorScope;
+import tessera.compute.io.ModelJar;
 import tessera.compute.io.Safetensors;
 import tessera.compute.nn.Parameters;
 
@@ -30,12 +31,6 @@ public final class ModelFiles {
     private ModelFiles() {
     }
 
-    /** Opens a resource of the model's bundle (or folder, or jar) by path; null when absent. */
-    @FunctionalInterface
-    public interface Resources {
-        InputStream open(String path) throws IOException;
-    }
-
     /** A loaded model: both networks on one device. */
     public record Model(ModelCard card, Denoiser denoiser, LatentAutoencoder autoencoder) implements AutoCloseable {
         @Override
@@ -45,7 +40,7 @@ public final class ModelFiles {
         }
     }
 
-    public static ModelCard card(Resources r, String cardPath) throws IOException {
+    public static ModelCard card(ModelJar.Entries r, String cardPath) throws IOException {
         try (InputStream in = r.open(cardPath)) {
             if (in == null) {
                 throw new IOException("the bundle names model card " + cardPath + " but holds no such file");
@@ -85,7 +80,7 @@ public final class ModelFiles {
         return a;
     }
 
-    public static Model load(Resources r, ModelCard card, ComputeDevice device) throws IOException {
+    public static Model load(ModelJar.Entries r, ModelCard card, ComputeDevice device) throws IOException {
         DiffusionSpec spec = spec(card);
         Denoiser net = new Denoiser(spec, device, 0);
         LatentAutoencoder ae = new LatentAutoencoder(spec, device, 0);
@@ -100,15 +95,9 @@ public final class ModelFiles {
         return new Model(card, net, ae);
     }
 
-    private static void read(Resources r, ModelCard card, String path, Parameters into, ComputeDevice device) throws IOException {
-        Path tmp = Files.createTempFile("tessera-diffusion", ".safetensors");
+    private static void read(ModelJar.Entries r, ModelCard card, String path, Parameters into, ComputeDevice device) throws IOException {
+        Path tmp = ModelJar.extract(r, path, card.id());
         try {
-            try (InputStream in = r.open(path)) {
-                if (in == null) {
-                    throw new IOException("model " + card.id() + " has no " + path + " in its bundle");
-                }
-                Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            }
             try (TensorScope s = TensorScope.open()) {
                 into.load(Safetensors.read(tmp, device), "");
             }
@@ -119,16 +108,6 @@ public final class ModelFiles {
 
     /** Loads from a folder or jar on disk (tools, bench, tests). */
     public static Model load(Path model, ComputeDevice device) throws IOException {
-        if (Files.isDirectory(model)) {
-            Resources r = p -> Files.exists(model.resolve(p)) ? Files.newInputStream(model.resolve(p)) : null;
-            return load(r, card(r, CARD), device);
-        }
-        try (var zip = new java.util.zip.ZipFile(model.toFile())) {
-            Resources r = p -> {
-                var e = zip.getEntry(p);
-                return e == null ? null : new java.io.ByteArrayInputStream(zip.getInputStream(e).readAllBytes());
-            };
-            return load(r, card(r, CARD), device);
-        }
+        return ModelJar.read(model, r -> load(r, card(r, CARD), device));
     }
 }

@@ -40,6 +40,7 @@ import tessera.plugin.diffusion.internal.model.NoiseSchedule;
 public final class DiffusionTrainer {
     static final String CHECKPOINT = "checkpoint.safetensors";
     static final String STATE = "state.json";
+    static final String LATENTS = "latents.safetensors";
     private static final float AE_LR = 1e-3f, LR = 2e-4f, EMA_DECAY = 0.995f;
     /** Noise added to latents while the autoencoder trains, relative to their unit-scaled size. */
     private static final float AE_LATENT_NOISE = 0.1f;
@@ -118,7 +119,7 @@ public final class DiffusionTrainer {
             ae.close();
             ae = scaled;
         }
-        float[][] latents = encodeAll(ae, tiles);
+        float[][] latents = cachedLatents(o.work(), ae, tiles);
         int c = spec.latentChannels(), cells = o.size() / spec.downsample();
         NoiseSchedule schedule = new NoiseSchedule(spec.timesteps());
         Adam opt = Adam.adam(net.parameters().list(), LR, 0.9f, 0.999f, 1e-8f, 0f);
@@ -250,6 +251,52 @@ public final class DiffusionTrainer {
         }
         double mean = sum / count, var = sq / count - mean * mean;
         return 1 / Math.sqrt(Math.max(var, 1e-8));
+    }
+
+    /**
+     * The encoded training set, from the work folder when a run with the same autoencoder already encoded it (a
+     * resumed run then starts training at once instead of encoding every tile again), else encoded and saved there.
+     */
+    private float[][] cachedLatents(Path work, LatentAutoencoder ae, TrainingTiles tiles) throws IOException {
+        Path file = work.resolve(LATENTS);
+        String key = tessera.compute.io.ModelJar.sha256(weightsFingerprint(ae)) + "/" + tiles.count() + "/" + ae.spec().latentScale();
+        if (Files.exists(file)) {
+            try (TensorScope s = TensorScope.open()) {
+                Map<String, String> meta = Safetensors.readHeader(file).metadata();
+                if (key.equals(meta.get("key"))) {
+                    float[] all = Safetensors.read(file, device).get("latents").toArray();
+                    int per = all.length / (2 * tiles.count());
+                    float[][] out = new float[2 * tiles.count()][];
+                    for (int i = 0; i < out.length; i++) {
+                        out[i] = java.util.Arrays.copyOfRange(all, i * per, (i + 1) * per);
+                    }
+                    err.println("latents of " + tiles.count() + " tiles read from " + file);
+                    return out;
+                }
+            }
+        }
+        float[][] out = encodeAll(ae, tiles);
+        float[] flat = new float[out.length * out[0].length];
+        for (int i = 0; i < out.length; i++) {
+            System.arraycopy(out[i], 0, flat, i * out[0].length, out[0].length);
+        }
+        try (TensorScope s = TensorScope.open()) {
+            Path tmp = work.resolve(LATENTS + ".tmp");
+            Safetensors.write(tmp, Map.of("latents", Tensor.of(device, flat, flat.length)), Map.of("key", key));
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+        return out;
+    }
+
+    /** The autoencoder's weights as bytes, so a cache made by other weights is never reused. */
+    private static byte[] weightsFingerprint(LatentAutoencoder ae) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate((int) ae.parameters().count() * 4);
+        for (Tensor t : ae.parameters().list()) {
+            for (float v : t.toArray()) {
+                b.putFloat(v);
+            }
+        }
+        return b.array();
     }
 
     /** Every tile's scaled latent, plain and mirrored: [2k] and [2k + 1]. */

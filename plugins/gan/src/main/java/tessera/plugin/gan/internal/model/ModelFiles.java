@@ -13,6 +13,7 @@ import tessera.api.provenance.ModelCard;
 import tessera.compute.ComputeDevice;
 import tessera.compute.Tensor;
 import tessera.compute.TensorScope;
+import tessera.compute.io.ModelJar;
 import tessera.compute.io.Safetensors;
 
 /**
@@ -29,13 +30,7 @@ public final class ModelFiles {
     private ModelFiles() {
     }
 
-    /** Opens a resource of the model's bundle (or folder) by path. */
-    @FunctionalInterface
-    public interface Resources {
-        InputStream open(String path) throws IOException;
-    }
-
-    public static ModelCard card(Resources r, String cardPath) throws IOException {
+    public static ModelCard card(ModelJar.Entries r, String cardPath) throws IOException {
         try (InputStream in = r.open(cardPath)) {
             if (in == null) {
                 throw new IOException("the bundle names model card " + cardPath + " but holds no such file");
@@ -73,17 +68,11 @@ public final class ModelFiles {
     }
 
     /** Loads the generator a card describes, with its weights, onto a device. */
-    public static PeriodicGenerator load(Resources r, ModelCard card, ComputeDevice device) throws IOException {
+    public static PeriodicGenerator load(ModelJar.Entries r, ModelCard card, ComputeDevice device) throws IOException {
         GanSpec spec = spec(card);
         String path = card.weights().isEmpty() ? WEIGHTS : card.weights().get(0).path();
-        Path tmp = Files.createTempFile("tessera-gan", ".safetensors");
+        Path tmp = ModelJar.extract(r, path, card.id());
         try {
-            try (InputStream in = r.open(path)) {
-                if (in == null) {
-                    throw new IOException("model " + card.id() + " lists weights " + path + " but the bundle has none");
-                }
-                Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            }
             PeriodicGenerator g = new PeriodicGenerator(spec, device, 0);
             try (TensorScope s = TensorScope.open()) {
                 Map<String, Tensor> values = Safetensors.read(tmp, device);
@@ -97,17 +86,6 @@ public final class ModelFiles {
 
     /** Loads from a folder or jar on disk (tools, bench, tests). */
     public static PeriodicGenerator load(Path model, ComputeDevice device) throws IOException {
-        if (Files.isDirectory(model)) {
-            Resources r = p -> Files.exists(model.resolve(p)) ? Files.newInputStream(model.resolve(p)) : null;
-            return load(r, card(r, CARD), device);
-        }
-        try (var zip = new java.util.zip.ZipFile(model.toFile())) {
-            Resources r = p -> {
-                var e = zip.getEntry(p);
-                return e == null ? null : new java.io.ByteArrayInputStream(zip.getInputStream(e).readAllBytes());
-            };
-            return load(r, card(r, CARD), device);
-        }
+        return ModelJar.read(model, r -> load(r, card(r, CARD), device));
     }
-
 }

@@ -61,7 +61,7 @@ public final class ModelExtender {
     private static ServiceRegistration<Generator> register(BundleContext own, Bundle bundle, String cardPath,
             DeviceSelector devices) {
         try {
-            ModelFiles.Resources r = p -> {
+            tessera.compute.io.ModelJar.Entries r = p -> {
                 URL u = bundle.getEntry(p);
                 return u == null ? null : u.openStream();
             };

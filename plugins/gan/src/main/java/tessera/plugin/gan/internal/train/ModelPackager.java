@@ -1,23 +1,14 @@
 package tessera.plugin.gan.internal.train;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 
 import tessera.api.image.RgbImage;
 import tessera.api.json.TesseraJson;
@@ -26,6 +17,7 @@ import tessera.api.repeat.RepeatGeometry;
 import tessera.compute.ComputeDevice;
 import tessera.compute.Tensor;
 import tessera.compute.TensorScope;
+import tessera.compute.io.ModelJar;
 import tessera.compute.io.Safetensors;
 import tessera.compute.io.SafetensorsDtype;
 import tessera.imaging.repeat.SeamMetric;
@@ -86,29 +78,18 @@ public final class ModelPackager {
                         + "than the synthesizer's.",
                 ModelFiles.architecture(spec, params), hyper, o.manifestSha256(), o.command(), state.step(),
                 state.wallSeconds(), metrics, "CC0-1.0", "Tessera trainer (tessera train gan)", Instant.now().toString(),
-                List.of(new ModelCard.WeightsFile(ModelFiles.WEIGHTS, sha256(weightBytes), weightBytes.length,
+                List.of(new ModelCard.WeightsFile(ModelFiles.WEIGHTS, ModelJar.sha256(weightBytes), weightBytes.length,
                         weights == f16 ? "F16" : "F32")));
-        Manifest mf = new Manifest();
-        Attributes a = mf.getMainAttributes();
-        a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        a.putValue("Bundle-ManifestVersion", "2");
-        a.putValue("Bundle-SymbolicName", "tessera.model." + o.modelId());
-        a.putValue("Bundle-Version", o.modelVersion());
-        a.putValue("Bundle-Name", card.name());
-        a.putValue("Bundle-License", "CC0-1.0");
-        a.putValue(ModelFiles.HEADER, ModelFiles.CARD);
-        a.putValue("Require-Capability", "osgi.extender;filter:=\"(&(osgi.extender=tessera.gan)(version>=1.0)(!(version>=2.0)))\"");
-        Path target = o.out().toAbsolutePath();
-        Files.createDirectories(target.getParent());
-        Path tmp = target.resolveSibling("." + target.getFileName() + ".part");
-        try (OutputStream os = Files.newOutputStream(tmp); JarOutputStream jar = new JarOutputStream(os, mf)) {
-            put(jar, ModelFiles.CARD, TesseraJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(card));
-            put(jar, ModelFiles.WEIGHTS, weightBytes);
-            if (grid != null && Files.exists(grid)) {
-                put(jar, "gan/samples.png", Files.readAllBytes(grid));
-            }
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put(ModelFiles.CARD, TesseraJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(card));
+        entries.put(ModelFiles.WEIGHTS, weightBytes);
+        if (grid != null && Files.exists(grid)) {
+            entries.put("gan/samples.png", Files.readAllBytes(grid));
         }
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Path target = ModelJar.write(o.out(), "tessera.model." + o.modelId(), o.modelVersion(), card.name(), "CC0-1.0",
+                Map.of(ModelFiles.HEADER, ModelFiles.CARD, "Require-Capability",
+                        "osgi.extender;filter:=\"(&(osgi.extender=tessera.gan)(version>=1.0)(!(version>=2.0)))\""),
+                entries);
         try (var s = Files.list(dir)) {
             for (Path p : s.toList()) {
                 Files.delete(p);
@@ -159,19 +140,6 @@ public final class ModelPackager {
         return Map.of("seam_generated_mean", gen / n, "seam_training_mean", real / m);
     }
 
-    private static void put(JarOutputStream jar, String name, byte[] bytes) throws IOException {
-        jar.putNextEntry(new JarEntry(name));
-        jar.write(bytes);
-        jar.closeEntry();
-    }
-
-    static String sha256(byte[] b) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
-    }
 
 
 }
