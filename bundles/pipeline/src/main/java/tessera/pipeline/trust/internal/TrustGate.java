@@ -33,9 +33,9 @@ import tessera.pipeline.trust.TrustVerdict;
 
 /**
  * The one place the trust policy is enforced (#12), whatever installed the bundle: a synchronous
- * bundle listener judges every bundle as it is installed or updated, and a resolver hook (OSGi Core
- * 60.2) keeps an untrusted bundle from ever resolving in strict mode, so none of its code runs; it is
- * then uninstalled off the installer's thread. Hot folder, HTTP API, CLI and the workbench all install
+ * bundle listener judges every bundle as it is installed or updated (in strict mode before the
+ * installer goes on), and a resolver hook (OSGi Core 60.2) keeps an untrusted bundle from ever
+ * resolving in strict mode, so none of its code runs; it is then uninstalled off the installer's thread. Hot folder, HTTP API, CLI and the workbench all install
  * through the framework, so all pass here. Bundles installed before the gate started (the
  * distribution, a kept framework cache) are judged when it starts.
  */
@@ -47,7 +47,7 @@ public final class TrustGate implements BundleTrust {
     private final TrustPolicy policy;
     private final Map<Long, TrustVerdict> verdicts = new ConcurrentHashMap<>();
     private final Deque<TrustVerdict> recent = new ConcurrentLinkedDeque<>();
-    private final ExecutorService uninstaller = Executors.newSingleThreadExecutor(r -> {
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "tessera-trust");
         t.setDaemon(true);
         return t;
@@ -72,7 +72,7 @@ public final class TrustGate implements BundleTrust {
     void stop() {
         context.removeBundleListener(listener);
         hook.unregister();
-        uninstaller.shutdown();
+        worker.shutdown();
     }
 
     @Override
@@ -92,7 +92,15 @@ public final class TrustGate implements BundleTrust {
 
     private void bundleChanged(BundleEvent e) {
         switch (e.getType()) {
-            case BundleEvent.INSTALLED, BundleEvent.UPDATED -> judge(e.getBundle());
+            // strict: judged before the installer goes on; otherwise only a warning is at stake, so the
+            // hashing stays off the installer's thread and a hot swap is not slowed by it
+            case BundleEvent.INSTALLED, BundleEvent.UPDATED -> {
+                if (policy.strict()) {
+                    judge(e.getBundle());
+                } else {
+                    worker.execute(() -> judge(e.getBundle()));
+                }
+            }
             case BundleEvent.UNINSTALLED -> verdicts.remove(e.getBundle().getBundleId());
             default -> {
                 // other transitions change nothing the policy looks at
@@ -101,6 +109,9 @@ public final class TrustGate implements BundleTrust {
     }
 
     private void judge(Bundle b) {
+        if (b.getState() == Bundle.UNINSTALLED) {
+            return; // judged late (off-thread) and gone already
+        }
         TrustVerdict v = verdict(b);
         verdicts.put(b.getBundleId(), v);
         if (v.trusted()) {
@@ -113,7 +124,7 @@ public final class TrustGate implements BundleTrust {
         }
         if (policy.strict()) {
             LOG.log(System.Logger.Level.ERROR, "strict mode refuses " + v.reason() + "; it is uninstalled");
-            uninstaller.execute(() -> uninstall(b));
+            worker.execute(() -> uninstall(b));
         } else {
             LOG.log(System.Logger.Level.WARNING, v.reason() + "; it loads only because strict mode is off ("
                     + TrustPolicy.STRICT + "=true refuses it)");
