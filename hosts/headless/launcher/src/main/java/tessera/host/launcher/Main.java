@@ -29,6 +29,10 @@ public final class Main {
         PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
         boolean verbose = hasFlag(args, "--verbose");
+        if (hasFlag(args, "--strict")) {
+            // read when the framework starts (the trust gate, the pipeline), so it is set before, as -Dtessera.strict=true would be
+            System.setProperty("tessera.strict", "true");
+        }
         Path data = dataFolder(args);
         int code;
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();

@@ -125,7 +125,7 @@ class TrustPolicyIT {
         Path sdata = tmp.resolve("server");
         String admin = ServerProcess.token(sdata, "ada", "admin");
         Path jar = plugin("http");
-        try (ServerProcess server = ServerProcess.start(sdata, "-Dtessera.strict=true")) {
+        try (ServerProcess server = ServerProcess.start(sdata, "--strict")) {
             HttpResponse<String> r = server.send("POST", "/api/bundles", admin, "application/java-archive", Files.readAllBytes(jar));
             assertThat(r.statusCode()).as(r.body()).isEqualTo(403);
             assertThat(ServerProcess.json(r).path("error").asText()).startsWith("bundle tessera.it.trust.http 1.0.0 (sha256 "

@@ -21,6 +21,10 @@ final class TesseraCommand implements Runnable {
     @Option(names = "--verbose", description = "Print start-up and job timings.", scope = CommandLine.ScopeType.INHERIT)
     boolean verbose;
 
+    @Option(names = "--strict", description = {"Strict mode (tessera.strict=true): only bundles signed by a trusted key or on the",
+        "SHA-256 allow-list load, and learned models need verified lineage (docs/server.md)."}, scope = CommandLine.ScopeType.INHERIT)
+    boolean strict;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
