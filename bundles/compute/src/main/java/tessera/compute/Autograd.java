@@ -200,7 +200,10 @@ public final class Autograd {
     private static void accumulateLeaf(Tensor leaf, Tensor g) {
         Tensor existing = leaf.grad();
         if (existing == null || existing.isClosed()) {
-            Tensor fresh = leaf.scope().allocate(leaf.device(), leaf.shape());
+            Tensor fresh = leaf.takeSpareGrad();
+            if (fresh == null) {
+                fresh = leaf.scope().allocate(leaf.device(), leaf.shape());
+            }
             leaf.device().kernels().copy(g, fresh);
             leaf.setGrad(fresh);
         } else {

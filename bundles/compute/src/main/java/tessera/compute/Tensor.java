@@ -23,6 +23,8 @@ public final class Tensor {
     private final int[] strides;
     private boolean requiresGrad;
     private Tensor grad;
+    /** The last cleared gradient, reused by the next backward pass (see {@link #clearGrad}). */
+    private Tensor spareGrad;
     /** The op that made this tensor, for autograd; null for leaves and untracked results. */
     Autograd.Node node;
 
@@ -230,9 +232,23 @@ public final class Tensor {
         this.grad = g;
     }
 
-    /** Forgets the accumulated gradient (its memory stays with its scope until that closes). */
+    /**
+     * Forgets the accumulated gradient. Its memory is kept for the next backward pass to reuse: a leaf's gradient
+     * lives in the leaf's own (long-lived) scope, so allocating a fresh one per step would grow a trained model's
+     * parameter scope by one gradient set every step until the heap runs out.
+     */
     public void clearGrad() {
+        if (grad != null) {
+            spareGrad = grad;
+        }
         this.grad = null;
+    }
+
+    /** The memory of the last cleared gradient, once, while its scope is open; else null. */
+    Tensor takeSpareGrad() {
+        Tensor s = spareGrad;
+        spareGrad = null;
+        return s != null && !s.isClosed() && s.shape().equals(shape) ? s : null;
     }
 
     /** The same memory, cut from the graph. */
