@@ -1,16 +1,21 @@
 package tessera.pipeline.trust.internal;
 
+import java.io.File;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Stream;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -136,7 +141,7 @@ public final class TrustGate implements BundleTrust {
             // the framework, and the bundle enforcing the policy: replacing either replaces the policy itself
             return new TrustVerdict(b.getSymbolicName(), "", true, "enforces the policy");
         }
-        Path jar = jarOf(b.getLocation());
+        Path jar = installedJar(b);
         if (jar == null) {
             return new TrustVerdict(b.getSymbolicName() + " " + b.getVersion(), "", false, "bundle " + b.getSymbolicName()
                     + " was installed from " + b.getLocation() + ", which is not a jar file the trust policy can read;"
@@ -160,6 +165,38 @@ public final class TrustGate implements BundleTrust {
             LOG.log(System.Logger.Level.WARNING, "could not uninstall the refused bundle " + b.getLocation() + ": "
                     + e.getMessage() + "; it stays unresolved");
         }
+    }
+
+    /**
+     * The bytes the framework installed: its own cached copy where the cache layout is known (Felix keeps
+     * {@code bundleN/version<refresh>.<revision>/bundle.jar} beside {@code bundleN/data}), so a file changed
+     * at the location after the install cannot be judged in place of what was installed; else the location.
+     */
+    public static Path installedJar(Bundle b) {
+        File data;
+        try {
+            data = b.getDataFile("");
+        } catch (IllegalStateException e) {
+            data = null; // uninstalled meanwhile
+        }
+        if (data != null && data.getParentFile() != null) {
+            try (Stream<Path> dirs = Files.list(data.getParentFile().toPath())) {
+                Optional<Path> newest = dirs.filter(d -> d.getFileName().toString().matches("version\\d+\\.\\d+")
+                        && Files.isRegularFile(d.resolve("bundle.jar"))).max(Comparator.comparing(TrustGate::revision));
+                if (newest.isPresent()) {
+                    return newest.get().resolve("bundle.jar");
+                }
+            } catch (IOException e) {
+                // an unreadable cache: fall back to the location
+            }
+        }
+        return jarOf(b.getLocation());
+    }
+
+    /** {@code version<refresh>.<revision>} as one comparable number. */
+    private static long revision(Path dir) {
+        String[] v = dir.getFileName().toString().substring("version".length()).split("\\.");
+        return Long.parseLong(v[0]) << 32 | Long.parseLong(v[1]);
     }
 
     /** A bundle's jar from its location: {@code file:} URIs, as Felix, FileInstall and Equinox write them. */

@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
 
+import tessera.pipeline.trust.internal.TrustGate;
+
 /**
  * #12 plugin trust policy, strict mode, through every install path of the real host: the hot folder,
  * the CLI ({@code tessera bundles install}) and the HTTP API. An unknown jar is refused with its SHA-256
@@ -110,6 +112,8 @@ class TrustPolicyIT {
         Files.copy(signed, engine.hot().resolve("signed.jar"));
         Bundle b = awaitActive("tessera.it.trust.signed");
         assertThat(b.getState()).isEqualTo(Bundle.ACTIVE);
+        // the gate judged the framework's own copy of the bytes, not the file FileInstall read them from
+        assertThat(TrustGate.installedJar(b).toString()).contains("tessera-felix-").endsWith("bundle.jar");
 
         Path tampered = jars.resolve("tampered.jar");
         rewrite(tool("jarsigner", "-keystore", signing.toString(), "-storepass", "s3cret", "-signedjar",
