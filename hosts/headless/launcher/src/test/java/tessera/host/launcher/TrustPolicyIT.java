@@ -30,7 +30,7 @@ import tessera.pipeline.trust.internal.TrustGate;
 
 /**
  * #12 plugin trust policy, strict mode, through every install path of the real host: the hot folder,
- * the CLI ({@code tessera bundles install}) and the HTTP API. An unknown jar is refused with its SHA-256
+ * the CLI ({@code tessera bundles install/update}) and the HTTP API ({@code POST/PUT /api/bundles}). An unknown jar is refused with its SHA-256
  * and what to do; a listed jar and a jar signed (with the JDK's keytool and jarsigner, as an
  * administrator would) by a key in the trust store load; the same signed jar with one entry changed is
  * refused.
@@ -93,6 +93,12 @@ class TrustPolicyIT {
         Engine.Result ok = engine.cli("bundles", "install", jar.toString());
         assertThat(ok.code()).as(ok.toString()).isZero();
         assertThat(ok.out()).contains("installed tessera.it.trust.cli 1.0.0: active, plugins swapgen");
+
+        Path unlisted = TestBundles.build(jars.resolve("v2"), "tessera.it.trust.cli", "2.0.0", "tessera.it.swap", Map.of());
+        Engine.Result upd = engine.cli("bundles", "update", unlisted.toString());
+        assertThat(upd.code()).as(upd.toString()).isEqualTo(1);
+        assertThat(upd.err()).contains("tessera bundles update: refused: bundle tessera.it.trust.cli 2.0.0 (sha256 " + sha256(unlisted));
+        assertThat(find("tessera.it.trust.cli").orElseThrow().getVersion().toString()).isEqualTo("1.0.0");
     }
 
     @Test
@@ -143,6 +149,13 @@ class TrustPolicyIT {
             assertThat(ok.statusCode()).as(ok.body()).isEqualTo(201);
             assertThat(ServerProcess.json(ok).path("state").asText()).isEqualTo("active");
             assertThat(ServerProcess.json(ok).path("trust").asText()).isEqualTo("listed in " + sdata.resolve("trust/allowed.sha256"));
+
+            Path unlisted = TestBundles.build(jars.resolve("http-v2"), "tessera.it.trust.http", "2.0.0", "tessera.it.swap", Map.of());
+            HttpResponse<String> upd = server.send("PUT", "/api/bundles/tessera.it.trust.http", admin, "application/java-archive",
+                    Files.readAllBytes(unlisted));
+            assertThat(upd.statusCode()).as(upd.body()).isEqualTo(403);
+            assertThat(ServerProcess.json(upd).path("error").asText()).contains("bundle tessera.it.trust.http 2.0.0 (sha256 "
+                    + sha256(unlisted));
         }
     }
 
