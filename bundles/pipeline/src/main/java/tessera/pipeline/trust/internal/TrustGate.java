@@ -6,12 +6,13 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -50,7 +51,8 @@ public final class TrustGate implements BundleTrust {
     private static final int RECENT = 50;
     private final BundleContext context;
     private final TrustPolicy policy;
-    private final Map<Long, TrustVerdict> verdicts = new ConcurrentHashMap<>();
+    /** Per revision, not per bundle: an update's new revision is never resolved on the old one's verdict. */
+    private final Map<BundleRevision, TrustVerdict> verdicts = Collections.synchronizedMap(new WeakHashMap<>());
     private final Deque<TrustVerdict> recent = new ConcurrentLinkedDeque<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "tessera-trust");
@@ -106,7 +108,6 @@ public final class TrustGate implements BundleTrust {
                     worker.execute(() -> judge(e.getBundle()));
                 }
             }
-            case BundleEvent.UNINSTALLED -> verdicts.remove(e.getBundle().getBundleId());
             default -> {
                 // other transitions change nothing the policy looks at
             }
@@ -118,7 +119,10 @@ public final class TrustGate implements BundleTrust {
             return; // judged late (off-thread) and gone already
         }
         TrustVerdict v = verdict(b);
-        verdicts.put(b.getBundleId(), v);
+        BundleRevision revision = b.adapt(BundleRevision.class);
+        if (revision != null) {
+            verdicts.put(revision, v);
+        }
         if (v.trusted()) {
             recent.removeIf(old -> old.bundle().equals(v.bundle())); // a refusal fixed since (listed, signed) is news no more
             return;
@@ -150,8 +154,8 @@ public final class TrustGate implements BundleTrust {
         return policy.check(jar);
     }
 
-    private boolean trusted(Bundle b) {
-        return verdicts.computeIfAbsent(b.getBundleId(), id -> verdict(b)).trusted();
+    private boolean trusted(BundleRevision r) {
+        return verdicts.computeIfAbsent(r, x -> verdict(r.getBundle())).trusted();
     }
 
     private void uninstall(Bundle b) {
@@ -224,7 +228,7 @@ public final class TrustGate implements BundleTrust {
         @Override
         public void filterResolvable(Collection<BundleRevision> candidates) {
             if (policy.strict()) {
-                candidates.removeIf(r -> !trusted(r.getBundle()));
+                candidates.removeIf(r -> !trusted(r));
             }
         }
 
