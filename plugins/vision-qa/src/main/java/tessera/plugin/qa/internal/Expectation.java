@@ -13,6 +13,8 @@ final class Expectation {
      * hard motif edge, which the defect CNN reads as ink defects (#10: sharp scans gave false defects).
      */
     static final double[] SIGMAS = {0.3, 0.45, 0.6, 0.8};
+    /** Rows between those the blur is fitted on: enough edge pixels on a 54 mm scan, a tenth of the cost on A4. */
+    static final int ROW_STEP = 6;
     /** The blur when there is no scan to fit it to. */
     static final double DEFAULT_SIGMA = 0.5;
 
@@ -36,17 +38,17 @@ final class Expectation {
     }
 
     /**
-     * The expected print at the blur that fits the scan best: each candidate is rendered on every fourth grid row and
+     * The expected print at the blur that fits the scan best: each candidate is rendered on every {@value #ROW_STEP}th grid row and
      * scored by the median absolute luma residual after a gain and offset fit (defects and lighting do not decide).
      *
      * @param scanGrid the scan on the grid, sRGB planes
      */
     static float[] renderFitted(DesignRepeat design, Similarity gridMap, float[] scanGrid, int gw, int gh) {
-        int rows = (gh + 3) / 4;
+        int rows = (gh + ROW_STEP - 1) / ROW_STEP;
         float[] scanLuma = new float[gw * rows];
         int n = gw * gh;
         for (int r = 0; r < rows; r++) {
-            int i0 = 4 * r * gw;
+            int i0 = ROW_STEP * r * gw;
             for (int x = 0; x < gw; x++) {
                 int i = i0 + x;
                 scanLuma[r * gw + x] = 0.299f * scanGrid[i] + 0.587f * scanGrid[n + i] + 0.114f * scanGrid[2 * n + i];
@@ -58,10 +60,11 @@ final class Expectation {
             DesignRepeat b = blurred(design, s * gridMap.scale());
             float[] e = new float[gw * rows];
             IntStream.range(0, rows).parallel().forEach(r -> {
+                int y = ROW_STEP * r;
                 for (int x = 0; x < gw; x++) {
-                    e[r * gw + x] = 0.299f * b.sample(0, gridMap.u(x, 4 * r), gridMap.v(x, 4 * r))
-                            + 0.587f * b.sample(1, gridMap.u(x, 4 * r), gridMap.v(x, 4 * r))
-                            + 0.114f * b.sample(2, gridMap.u(x, 4 * r), gridMap.v(x, 4 * r));
+                    double u = gridMap.u(x, y);
+                    double v = gridMap.v(x, y);
+                    e[r * gw + x] = 0.299f * b.sample(0, u, v) + 0.587f * b.sample(1, u, v) + 0.114f * b.sample(2, u, v);
                 }
             });
             double m = edgeResidual(scanLuma, e);

@@ -82,6 +82,7 @@ public final class QaBench {
     private static void accuracy(DefectNet net, Path work, int count) throws IOException {
         SimulatedSet set = new SimulatedSet(true);
         List<double[]> images = new ArrayList<>();
+        List<Boolean> unmatched = new ArrayList<>();
         List<float[]> pixScores = new ArrayList<>();
         List<float[]> pixTargets = new ArrayList<>();
         List<Double> regErr = new ArrayList<>();
@@ -117,6 +118,7 @@ public final class QaBench {
             }
             float[] heat = o.heat() == null ? new float[s.gw() * s.gh()] : o.heat();
             images.add(new double[] {o.imageScore(), s.defective() ? 1 : 0});
+            unmatched.add(o.report().reasons().stream().anyMatch(m -> m.startsWith("the scan does not show this design")));
             if (perImage) {
                 System.err.printf(Locale.ROOT, "scan %d %s %s: image score %.3f, defects planted %s; %s%n", i, s.design().name(),
                         s.design().repeat().repeat().label(), o.imageScore(), s.scan().kinds(), o.report().reasons());
@@ -171,6 +173,14 @@ public final class QaBench {
         System.out.printf(Locale.ROOT, "heldout_scans: %d (%d with defects)%n", count, count / 2);
         System.out.printf(Locale.ROOT, "heldout_seconds: %.1f%n", seconds);
         System.out.printf(Locale.ROOT, "image_auroc: %.4f%n", auroc(sc, lab));
+        // the inspector rejects a scan it cannot match to its design; counted as rejected, a clean scan that fails to
+        // register is a false alarm and a defective one a hit
+        double[] rejected = sc.clone();
+        for (int i = 0; i < rejected.length; i++) {
+            rejected[i] = unmatched.get(i) ? 1 : rejected[i];
+        }
+        System.out.printf(Locale.ROOT, "image_auroc_unmatched_as_rejected: %.4f (%d unmatched)%n", auroc(rejected, lab),
+                unmatched.stream().filter(u -> u).count());
         System.out.printf(Locale.ROOT, "pixel_auroc: %.4f%n", auroc(ps, pl));
         System.out.printf(Locale.ROOT, "registration_error_px_median: %.3f%n", re.length == 0 ? Double.NaN : re[re.length / 2]);
         System.out.printf(Locale.ROOT, "registration_error_px_mean: %.3f%n", Arrays.stream(re).average().orElse(Double.NaN));
