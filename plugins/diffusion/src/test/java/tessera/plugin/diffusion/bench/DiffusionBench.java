@@ -41,7 +41,7 @@ import tessera.plugin.gan.internal.train.TileBatches;
  * synthesizer tiles, palette adherence (mean ΔE2000 from each dominant generated colour to the nearest colour of the
  * requested palette), seam metric, Fréchet distance in classifier features; then the speed of one 256² tile with 25
  * DDIM steps and classifier-free guidance, and a parity file for the PyTorch twin.
- * Usage: DiffusionBench MODEL DATA_DIR OUT_DIR [prompts=200] [classifierSteps=400] [steps=25]
+ * Usage: DiffusionBench MODEL DATA_DIR OUT_DIR [prompts=200] [classifierSteps=400] [steps=25] [cfg=4] [speed=true]
  */
 public final class DiffusionBench {
     public static void main(String[] a) throws Exception {
@@ -49,6 +49,8 @@ public final class DiffusionBench {
         int prompts = a.length > 3 ? Integer.parseInt(a[3]) : 200;
         int clsSteps = a.length > 4 ? Integer.parseInt(a[4]) : 400;
         int steps = a.length > 5 ? Integer.parseInt(a[5]) : 25;
+        float cfg = a.length > 6 ? Float.parseFloat(a[6]) : 4f;
+        boolean speed = a.length <= 7 || Boolean.parseBoolean(a[7]);
         Files.createDirectories(out);
         ComputeDevice d = CpuDevices.shared();
         Map<String, String> r = new LinkedHashMap<>();
@@ -86,7 +88,7 @@ public final class DiffusionBench {
                     want[i] = tiles.families().indexOf(fp[0]);
                     palettes.add(fp[1]);
                 }
-                for (Sampler.Made made : sampler.sample(jobs, LatentField.block(cells, cells), Sampler.Options.of(steps, 4f),
+                for (Sampler.Made made : sampler.sample(jobs, LatentField.block(cells, cells), Sampler.Options.of(steps, cfg),
                         x -> { }, () -> false)) {
                     gen.add(image(made));
                 }
@@ -94,6 +96,7 @@ public final class DiffusionBench {
             r.put("adherence_generation_seconds", f((System.nanoTime() - t0) / 1e9));
             Emb fake = embed(cls, d, gen);
             r.put("heldout_prompts", Integer.toString(prompts));
+            r.put("cfg", f(cfg));
             r.put("heldout_pairs", Integer.toString(pairs.size()));
             r.put("motif_accuracy", f(accuracy(fake.pred, want)));
             double de = 0;
@@ -124,6 +127,12 @@ public final class DiffusionBench {
             r.put("seam_threshold", f(SeamMetric.THRESHOLD));
             cls.close();
 
+            if (!speed) {
+                StringBuilder txt = new StringBuilder();
+                r.forEach((k, v) -> txt.append(k).append(": ").append(v).append('\n'));
+                System.out.print(txt);
+                return;
+            }
             // speed: one 256² tile (64² latent), 25 steps, CFG (batch 2 through the UNet), decode
             List<Sampler.Job> one = List.of(new Sampler.Job("minimalist floral, Nordic palette", 1, null, null));
             LatentField field = LatentField.block(256 / spec.downsample(), 256 / spec.downsample());
