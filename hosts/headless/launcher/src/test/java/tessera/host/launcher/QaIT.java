@@ -145,6 +145,30 @@ class QaIT {
         assertThat(hit).as("a box around the spot at " + cx * mmPerPx + ", " + cy * mmPerPx + " mm: " + defects).isTrue();
     }
 
+    /** {@code tessera train qa} end to end: a tiny model for two steps, written as a model bundle for the hot folder. */
+    @Test
+    void trainQaWritesAModelBundle() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/usr/share/gimp/2.0/patterns"))
+                || "true".equals(System.getenv("CI")), "CI installs gimp-data, mypaint-data and krita-data");
+        // a manifest of our own: the provenance scan of all of /usr/share is not what this test is about
+        Path manifest = tmp.resolve("textures.manifest.json");
+        Files.writeString(manifest, "{}");
+        Path jar = tmp.resolve("qa-it.jar");
+        Engine.Result r = engine.cli("train", "qa", "--data", "/usr/share", "--out", jar.toString(), "--steps", "2", "--batch", "2",
+                "--side", "64", "--checkpoint-every", "1", "--manifest", manifest.toString(), "--model-version", "9.0.0");
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.err()).contains("step 0/2");
+        assertThat(r.out()).contains("wrote " + jar);
+        try (java.util.jar.JarFile j = new java.util.jar.JarFile(jar.toFile())) {
+            java.util.jar.Attributes a = j.getManifest().getMainAttributes();
+            assertThat(a.getValue("Tessera-Qa-Model")).isEqualTo("model/qa-defect.card.json");
+            assertThat(a.getValue("Bundle-Version")).isEqualTo("9.0.0");
+            assertThat(j.getEntry("model/qa-defect.safetensors")).isNotNull();
+            assertThat(new String(j.getInputStream(j.getEntry("model/qa-defect.card.json")).readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8)).contains("\"trainingSteps\" : 2").contains("tessera train qa --data /usr/share");
+        }
+    }
+
     @Test
     void badInputGetsAClearVerdictOrError() throws Exception {
         RgbImage tile = ImageFiles.read(design).image();
