@@ -2,14 +2,14 @@
 # bench/diffusion.sh [MODEL] [DATA_DIR] [prompts=200] [classifierSteps=400] [guided=20]   (#9)
 # Quality and speed of a diffusion model.
 #  1. Prompt adherence on held-out prompts: the model card's held-out family–palette pairs (never seen together in
-#     training), each with a repeat word, 64 px, 25 DDIM steps, CFG 4: motif accuracy by the GAN plugin's motif
+#     training), each with a repeat word, 64 px, 25 DDIM steps, CFG 2: motif accuracy by the GAN plugin's motif
 #     classifier (trained here on held-out synthesizer tiles, seed 2), palette adherence (mean ΔE2000 from each
 #     dominant colour to the nearest requested palette colour), seam metric, Fréchet distance in classifier features.
 #  2. Guidance: the same prompts through the real host ('tessera generate --generator diffusion') against the
 #     6-colour rotary screen profile, without and with constraint guidance: the share of designs that pass every
 #     check after the same repair (resolution aside: a 64 px tile never holds 150 DPI at a rotary repeat) and the
 #     ΔE2000 cost of the colour reduction.
-#  3. Speed: one 256² tile, 25 steps with CFG, in Tessera and in the same network in PyTorch CPU (bench/
+#  3. Speed: one 256² tile, 25 steps with CFG 2, in Tessera and in the same network in PyTorch CPU (bench/
 #     diffusion_torch.py, weights loaded from Tessera's, outputs compared first), 2 threads; ratio printed last.
 # MODEL: a model jar or folder (default: the shipped model, plugins/diffusion/src/main/resources). key: value lines last.
 set -euo pipefail
@@ -38,8 +38,9 @@ J tessera.plugin.diffusion.bench.DiffusionBench "$MODEL" "$DATA" "$OUT" "$PROMPT
 echo "== guidance through the host ($GUIDED designs each way)" >&2
 HOME_DIR=$OUT/home; rm -rf "$HOME_DIR" "$OUT/guide"; mkdir -p "$HOME_DIR/hot"
 if [ -f "$MODEL" ]; then cp "$MODEL" "$HOME_DIR/hot/"; fi
+TESSERA=${TESSERA:-./tessera}   # another launcher (e.g. a built distribution's) may stand in
 for g in 0 60; do
-  TESSERA_DATA=$HOME_DIR ./tessera generate --generator diffusion --prompt "minimalist floral, Nordic palette, half-drop repeat, 6 colours" \
+  TESSERA_DATA=$HOME_DIR $TESSERA generate --generator diffusion --prompt "minimalist floral, Nordic palette, half-drop repeat, 6 colours" \
     --profile rotary-64-6 --colours 6 --size 64 --width-cm 8 -n "$GUIDED" --seed 7 --guidance $g \
     --out "$OUT/guide/g$g" >/dev/null 2>"$OUT/guide-g$g.log" || true
 done

@@ -76,7 +76,7 @@ def alpha_bar(t, steps):
     f = math.cos(((t + 1) / steps + s) / (1 + s) * math.pi / 2); f0 = math.cos(s / (1 + s) * math.pi / 2)
     return max(1e-5, min(0.99999, f * f / (f0 * f0)))
 
-def sample(tw, ctx, mask, steps, size, cfg=4.0):
+def sample(tw, ctx, mask, steps, size, cfg=2.0):
     T = tw.s["timesteps"]; c = tw.s["latentChannels"]; cells = size // tw.s["downsample"]
     ts = [round((T - 1) * (1 - i / steps)) for i in range(steps)]
     z = torch.randn(1, c, cells, cells)

@@ -41,7 +41,7 @@ import tessera.plugin.gan.internal.train.TileBatches;
  * synthesizer tiles, palette adherence (mean ΔE2000 from each dominant generated colour to the nearest colour of the
  * requested palette), seam metric, Fréchet distance in classifier features; then the speed of one 256² tile with 25
  * DDIM steps and classifier-free guidance, and a parity file for the PyTorch twin.
- * Usage: DiffusionBench MODEL DATA_DIR OUT_DIR [prompts=200] [classifierSteps=400] [steps=25] [cfg=4] [speed=true]
+ * Usage: DiffusionBench MODEL DATA_DIR OUT_DIR [prompts=200] [classifierSteps=400] [steps=25] [cfg=2] [speed=true]
  */
 public final class DiffusionBench {
     public static void main(String[] a) throws Exception {
@@ -49,7 +49,7 @@ public final class DiffusionBench {
         int prompts = a.length > 3 ? Integer.parseInt(a[3]) : 200;
         int clsSteps = a.length > 4 ? Integer.parseInt(a[4]) : 400;
         int steps = a.length > 5 ? Integer.parseInt(a[5]) : 25;
-        float cfg = a.length > 6 ? Float.parseFloat(a[6]) : 4f;
+        float cfg = a.length > 6 ? Float.parseFloat(a[6]) : 2f;
         boolean speed = a.length <= 7 || Boolean.parseBoolean(a[7]);
         Files.createDirectories(out);
         ComputeDevice d = CpuDevices.shared();
@@ -120,7 +120,7 @@ public final class DiffusionBench {
             List<RgbImage> drop = new ArrayList<>();
             for (Sampler.Made made : sampler.sample(List.of(new Sampler.Job("floral, half-drop repeat", 5, null, null),
                     new Sampler.Job("stripes, half-drop repeat", 6, null, null)), LatentField.of(RepeatGeometry.HALF_DROP, cells, cells,
-                    spec.downsample()), Sampler.Options.of(steps, 4f), x -> { }, () -> false)) {
+                    spec.downsample()), Sampler.Options.of(steps, cfg), x -> { }, () -> false)) {
                 drop.add(image(made));
             }
             r.put("seam_generated_half_drop", f(drop.stream().mapToDouble(t -> SeamMetric.score(t, RepeatGeometry.HALF_DROP)).average().orElse(0)));
@@ -136,7 +136,7 @@ public final class DiffusionBench {
             // speed: one 256² tile (64² latent), 25 steps, CFG (batch 2 through the UNet), decode
             List<Sampler.Job> one = List.of(new Sampler.Job("minimalist floral, Nordic palette", 1, null, null));
             LatentField field = LatentField.block(256 / spec.downsample(), 256 / spec.downsample());
-            r.put("tessera_256_25steps_ms", f(median(() -> sampler.sample(one, field, Sampler.Options.of(25, 4f), x -> { }, () -> false), 3)));
+            r.put("tessera_256_25steps_ms", f(median(() -> sampler.sample(one, field, Sampler.Options.of(25, cfg), x -> { }, () -> false), 3)));
             parity(m, out);
         }
         StringBuilder txt = new StringBuilder();
