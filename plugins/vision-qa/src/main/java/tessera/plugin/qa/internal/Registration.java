@@ -34,6 +34,11 @@ final class Registration {
      * @param scale0 expected source pixels per grid pixel (from the two files' DPI)
      */
     static List<Result> coarse(float[] grid, int gw, int gh, DesignRepeat design, double scale0, double maxRotationDeg) {
+        return coarse(grid, gw, gh, design, scale0, maxRotationDeg, 1);
+    }
+
+    /** @param peaks correlation peaks kept per angle, strongest first (more when the strongest explain nothing) */
+    static List<Result> coarse(float[] grid, int gw, int gh, DesignRepeat design, double scale0, double maxRotationDeg, int peaks) {
         double[] period = superPeriod(design);
         // a full period must fit in the valid shifts with room to spare: a peak on the edge of that range is lost
         int k = Math.max(1, (int) Math.ceil(Math.max(period[0], period[1]) / (0.75 * scale0 * (N - WINDOW))));
@@ -68,19 +73,18 @@ final class Registration {
         }
         // one candidate per angle; the caller keeps the one that explains the whole scan best (the peak's
         // sharpness alone ties between angles on designs with large flat grounds)
-        return angles.parallelStream().map(deg -> {
-            double[] r = correlate(blurred, wre, wim, m, s, Math.toRadians(deg));
+        return angles.parallelStream().flatMap(deg -> correlate(blurred, wre, wim, m, s, Math.toRadians(deg), peaks).stream().map(r -> {
             Similarity coarseMap = Similarity.of(s, r[3], 0, 0);
             // window pixel x matches reference pixel x + d: coarse pixel (wx0 + x) ↦ T_θ(x + d)
             double ox = r[1] - wx0;
             double oy = r[2] - wy0;
             Similarity c = new Similarity(coarseMap.a(), coarseMap.b(), coarseMap.u(ox, oy), coarseMap.v(ox, oy));
             return new Result(c.fromGrid(k), r[4], Double.NaN);
-        }).toList();
+        })).toList();
     }
 
-    /** @return {peak, dx, dy, theta, sharpness} */
-    private static double[] correlate(DesignRepeat design, double[] wre, double[] wim, int m, double s, double theta) {
+    /** @return per peak, strongest first: {peak, dx, dy, theta, sharpness} */
+    private static List<double[]> correlate(DesignRepeat design, double[] wre, double[] wim, int m, double s, double theta, int peaks) {
         double[] re = new double[N * N];
         double[] im = new double[N * N];
         Similarity t = Similarity.of(s, theta, 0, 0);
@@ -100,9 +104,6 @@ final class Registration {
         }
         Fft.transform2d(re, im, N, true);
         int lim = N - m;
-        double peak = -1;
-        int px = 0;
-        int py = 0;
         double sum = 0;
         double sum2 = 0;
         for (int j = 0; j <= lim; j++) {
@@ -110,20 +111,47 @@ final class Registration {
                 double v = re[j * N + i];
                 sum += v;
                 sum2 += v * v;
-                if (v > peak) {
-                    peak = v;
-                    px = i;
-                    py = j;
-                }
             }
         }
         double cnt = (lim + 1.0) * (lim + 1.0);
         double mu = sum / cnt;
         double sd = Math.sqrt(Math.max(1e-30, sum2 / cnt - mu * mu));
-        double dx = px + parabola(re[py * N + Math.floorMod(px - 1, N)], peak, re[py * N + (px + 1) % N]);
-        double dy = py + parabola(re[Math.floorMod(py - 1, N) * N + px], peak, re[((py + 1) % N) * N + px]);
-        double sharp = (peak - mu) / sd;
-        return new double[] {sharp, dx, dy, theta, sharp};
+        List<double[]> out = new ArrayList<>();
+        List<int[]> taken = new ArrayList<>();
+        for (int q = 0; q < peaks; q++) {
+            double peak = -Double.MAX_VALUE;
+            int px = -1;
+            int py = -1;
+            for (int j = 0; j <= lim; j++) {
+                for (int i = 0; i <= lim; i++) {
+                    double v = re[j * N + i];
+                    if (v > peak && farFrom(taken, i, j)) {
+                        peak = v;
+                        px = i;
+                        py = j;
+                    }
+                }
+            }
+            if (px < 0) {
+                break;
+            }
+            taken.add(new int[] {px, py});
+            double dx = px + parabola(re[py * N + Math.floorMod(px - 1, N)], peak, re[py * N + (px + 1) % N]);
+            double dy = py + parabola(re[Math.floorMod(py - 1, N) * N + px], peak, re[((py + 1) % N) * N + px]);
+            double sharp = (peak - mu) / sd;
+            out.add(new double[] {sharp, dx, dy, theta, sharp});
+        }
+        return out;
+    }
+
+    /** A later peak must lie 4 coarse pixels from the earlier ones: their flanks are the same match. */
+    private static boolean farFrom(List<int[]> taken, int i, int j) {
+        for (int[] t : taken) {
+            if (Math.abs(t[0] - i) < 4 && Math.abs(t[1] - j) < 4) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static double parabola(double l, double c, double r) {

@@ -136,16 +136,27 @@ final class ScanInspection {
         DesignRepeat lumaBlurred = designLuma.with(Planes.blurRepeat(designLuma, designLuma.plane(0), 0.5 * scale0));
         Similarity g = null;
         double fit = -2;
-        for (Registration.Result r : candidates) {
-            double cf = fit(luma, lumaBlurred, r.map(), gw, gh);
-            if (DEBUG) {
-                System.err.printf(Locale.ROOT, "coarse %.1f° fit %.3f sharp %.1f%n", Math.toDegrees(r.map().rotationRad()), cf, r.confidence());
+        // candidates are ranked on a quarter of a large grid; the refinement below compares on all of it
+        int stride = (long) gw * gh > 250_000 ? 2 : 1;
+        for (int round = 0; round < 2 && fit < MIN_MATCH; round++) {
+            if (round == 1) {
+                // the strongest peak per angle explains nothing (a large defect or banding can outweigh the print in
+                // the whitened correlation): the next peaks too (#10)
+                candidates = Registration.coarse(luma, gw, gh, designLuma, scale0, 4, 4);
             }
-            if (cf > fit) {
-                fit = cf;
-                g = r.map();
+            for (Registration.Result r : candidates) {
+                double cf = fit(luma, lumaBlurred, r.map(), gw, gh, stride);
+                if (DEBUG) {
+                    System.err.printf(Locale.ROOT, "coarse %.1f° fit %.3f sharp %.1f%n", Math.toDegrees(r.map().rotationRad()), cf, r.confidence());
+                }
+                if (cf > fit) {
+                    fit = cf;
+                    g = r.map();
+                }
             }
         }
+        lap("register-pick");
+        fit = stride == 1 ? fit : fit(luma, lumaBlurred, g, gw, gh);
         for (double s : new double[] {3, 1.5, 1, 0.7}) {
             Similarity next = Registration.refine(List.of(new Registration.Patch(luma, 0, 0, gw, gh)),
                     Registration.template(designLuma, Math.max(0.3, s * scale0)), g, s > 1 ? 6 : 10, 30000).map();
@@ -292,13 +303,26 @@ final class ScanInspection {
 
     /** How well a registration explains the scan: correlation of the grid's luma with the design's through it. */
     private static double fit(float[] luma, DesignRepeat lumaBlurred, Similarity g, int gw, int gh) {
-        float[] e = new float[gw * gh];
-        java.util.stream.IntStream.range(0, gh).parallel().forEach(y -> {
-            for (int x = 0; x < gw; x++) {
-                e[y * gw + x] = lumaBlurred.sample(0, g.u(x, y), g.v(x, y));
+        return fit(luma, lumaBlurred, g, gw, gh, 1);
+    }
+
+    /** @param stride every stride-th row and column: enough to rank coarse candidates (up to 45 of them on A4) */
+    private static double fit(float[] luma, DesignRepeat lumaBlurred, Similarity g, int gw, int gh, int stride) {
+        int sw = (gw + stride - 1) / stride;
+        int sh = (gh + stride - 1) / stride;
+        float[] a = stride == 1 ? luma : new float[sw * sh];
+        float[] e = new float[sw * sh];
+        java.util.stream.IntStream.range(0, sh).parallel().forEach(j -> {
+            int y = j * stride;
+            for (int i = 0; i < sw; i++) {
+                int x = i * stride;
+                e[j * sw + i] = lumaBlurred.sample(0, g.u(x, y), g.v(x, y));
+                if (stride > 1) {
+                    a[j * sw + i] = luma[y * gw + x];
+                }
             }
         });
-        return ncc(luma, e);
+        return ncc(a, e);
     }
 
     static double ncc(float[] a, float[] b) {
