@@ -1,27 +1,19 @@
 package tessera.plugin.qa.internal;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 
 import tessera.api.json.TesseraJson;
 import tessera.api.provenance.ModelCard;
 import tessera.compute.ComputeDevice;
 import tessera.compute.Tensor;
 import tessera.compute.TensorScope;
+import tessera.compute.io.ModelJar;
 import tessera.compute.io.Safetensors;
 import tessera.compute.io.SafetensorsDtype;
 
@@ -66,17 +58,17 @@ final class QaModelPackager {
                             + "scans only (print simulator on Debian's GIMP, MyPaint and Krita textures).",
                     architecture(net), hyperparameters(o, set), o.manifestSha256() != null ? o.manifestSha256() : set.manifestSha256(),
                     o.command(), (long) state.step(), state.wallSeconds(), metrics, "Apache-2.0", "Tessera trainer (tessera train qa)",
-                    Instant.now().toString(), List.of(new ModelCard.WeightsFile(DefectTrainer.WEIGHTS, sha256(bytes), bytes.length,
+                    Instant.now().toString(), List.of(new ModelCard.WeightsFile(DefectTrainer.WEIGHTS, ModelJar.sha256(bytes), bytes.length,
                             weights == f16 ? "F16" : "F32")));
-            Path target = o.out().toAbsolutePath();
-            Files.createDirectories(target.getParent());
-            Path tmp = target.resolveSibling("." + target.getFileName() + ".part");
-            try (OutputStream os = Files.newOutputStream(tmp); JarOutputStream jar = new JarOutputStream(os, manifest(o))) {
-                put(jar, QaModels.MODEL_DIR + DefectTrainer.CARD, TesseraJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(card));
-                put(jar, QaModels.MODEL_DIR + DefectTrainer.WEIGHTS, bytes);
-                put(jar, QaModels.MODEL_DIR + "samples.png", Files.readAllBytes(samples));
-            }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Map<String, byte[]> entries = new LinkedHashMap<>();
+            entries.put(QaModels.MODEL_DIR + DefectTrainer.CARD, TesseraJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(card));
+            entries.put(QaModels.MODEL_DIR + DefectTrainer.WEIGHTS, bytes);
+            entries.put(QaModels.MODEL_DIR + "samples.png", Files.readAllBytes(samples));
+            Path target = ModelJar.write(o.out(), "tessera.model." + o.modelId(), o.modelVersion(),
+                    "Tessera QA defect model " + o.modelId(), "Apache-2.0",
+                    Map.of(QaModels.HEADER, QaModels.MODEL_DIR + DefectTrainer.CARD, "Require-Capability",
+                            "osgi.extender;filter:=\"(&(osgi.extender=tessera.qa)(version>=1.0)(!(version>=2.0)))\""),
+                    entries);
             return new DefectTrainer.Result(target, state.step(), state.wallSeconds(), state.lossEma(), metrics, samples);
         } finally {
             try (var s = Files.list(dir)) {
@@ -86,20 +78,6 @@ final class QaModelPackager {
             }
             Files.delete(dir);
         }
-    }
-
-    private static Manifest manifest(DefectTrainer.Options o) {
-        Manifest mf = new Manifest();
-        Attributes a = mf.getMainAttributes();
-        a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        a.putValue("Bundle-ManifestVersion", "2");
-        a.putValue("Bundle-SymbolicName", "tessera.model." + o.modelId());
-        a.putValue("Bundle-Version", o.modelVersion());
-        a.putValue("Bundle-Name", "Tessera QA defect model " + o.modelId());
-        a.putValue("Bundle-License", "Apache-2.0");
-        a.putValue(QaModels.HEADER, QaModels.MODEL_DIR + DefectTrainer.CARD);
-        a.putValue("Require-Capability", "osgi.extender;filter:=\"(&(osgi.extender=tessera.qa)(version>=1.0)(!(version>=2.0)))\"");
-        return mf;
     }
 
     /**
@@ -182,19 +160,5 @@ final class QaModelPackager {
                 + "fabric grain (training split); 70% with 1-3 planted defects; scanner blur sigma 0-1 px (a fifth sharp)");
         hp.put("textureManifestSha256", set.manifestSha256());
         return hp;
-    }
-
-    private static void put(JarOutputStream jar, String name, byte[] bytes) throws IOException {
-        jar.putNextEntry(new JarEntry(name));
-        jar.write(bytes);
-        jar.closeEntry();
-    }
-
-    static String sha256(byte[] b) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 }
