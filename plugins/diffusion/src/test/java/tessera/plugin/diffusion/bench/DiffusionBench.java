@@ -70,8 +70,8 @@ public final class DiffusionBench {
                 realImgs.add(tiles.image(i));
                 realFam[k] = tiles.family(i);
             }
-            Emb real = embed(cls, d, realImgs);
-            r.put("classifier_heldout_accuracy", f(accuracy(real.pred, realFam)));
+            MotifClassifier.Embedding real = cls.embedAll(realImgs);
+            r.put("classifier_heldout_accuracy", f(real.accuracy(realFam)));
 
             List<String> pairs = spec.heldOut().isEmpty() ? allPairs(spec) : spec.heldOut();
             String[] repeats = {null, "half-drop", "half-brick", "mirror"};
@@ -94,11 +94,11 @@ public final class DiffusionBench {
                 }
             }
             r.put("adherence_generation_seconds", f((System.nanoTime() - t0) / 1e9));
-            Emb fake = embed(cls, d, gen);
+            MotifClassifier.Embedding fake = cls.embedAll(gen);
             r.put("heldout_prompts", Integer.toString(prompts));
             r.put("cfg", f(cfg));
             r.put("heldout_pairs", Integer.toString(pairs.size()));
-            r.put("motif_accuracy", f(accuracy(fake.pred, want)));
+            r.put("motif_accuracy", f(fake.accuracy(want)));
             double de = 0;
             for (int i = 0; i < gen.size(); i++) {
                 de += paletteDistance(gen.get(i), PaletteBook.byId(palettes.get(i)));
@@ -112,9 +112,9 @@ public final class DiffusionBench {
                 nReal++;
             }
             r.put("palette_delta_e_training_tiles", f(deReal / nReal));
-            r.put("frechet_distance_classifier_features", f(Frechet.distance(fake.rows, real.rows)));
-            int h = real.rows.length / 2;
-            r.put("frechet_distance_real_vs_real", f(Frechet.distance(Arrays.copyOfRange(real.rows, 0, h), Arrays.copyOfRange(real.rows, h, 2 * h))));
+            r.put("frechet_distance_classifier_features", f(Frechet.distance(fake.rows(), real.rows())));
+            int h = real.rows().length / 2;
+            r.put("frechet_distance_real_vs_real", f(Frechet.distance(Arrays.copyOfRange(real.rows(), 0, h), Arrays.copyOfRange(real.rows(), h, 2 * h))));
             r.put("seam_generated_block", f(gen.stream().mapToDouble(t -> SeamMetric.score(t, RepeatGeometry.BLOCK)).average().orElse(0)));
             r.put("seam_training_block", f(realImgs.stream().limit(200).mapToDouble(t -> SeamMetric.score(t, RepeatGeometry.BLOCK)).average().orElse(0)));
             List<RgbImage> drop = new ArrayList<>();
@@ -244,46 +244,6 @@ public final class DiffusionBench {
             p[i] = Math.max(0f, Math.min(1f, (p[i] + 1) / 2));
         }
         return RgbImage.wrap(m.width(), m.height(), p);
-    }
-
-    record Emb(double[][] rows, int[] pred) {
-    }
-
-    static Emb embed(MotifClassifier cls, ComputeDevice d, List<RgbImage> imgs) {
-        List<double[]> rows = new ArrayList<>();
-        int[] pred = new int[imgs.size()];
-        for (int from = 0; from < imgs.size(); from += 50) {
-            int to = Math.min(imgs.size(), from + 50);
-            int s = imgs.get(0).width();
-            float[] x = new float[(to - from) * 3 * s * s];
-            for (int i = from; i < to; i++) {
-                float[] p = imgs.get(i).planesView();
-                for (int j = 0; j < p.length; j++) {
-                    x[(i - from) * p.length + j] = p[j] * 2 - 1;
-                }
-            }
-            try (TensorScope sc = TensorScope.open()) {
-                MotifClassifier.Embedded e = cls.embed(Tensor.of(d, x, to - from, 3, s, s));
-                int w = cls.featureWidth();
-                for (int i = 0; i < to - from; i++) {
-                    double[] row = new double[w];
-                    for (int k = 0; k < w; k++) {
-                        row[k] = e.features()[i * w + k];
-                    }
-                    rows.add(row);
-                    pred[from + i] = e.predicted()[i];
-                }
-            }
-        }
-        return new Emb(rows.toArray(double[][]::new), pred);
-    }
-
-    static double accuracy(int[] p, int[] y) {
-        int hit = 0;
-        for (int i = 0; i < p.length; i++) {
-            hit += p[i] == y[i] ? 1 : 0;
-        }
-        return hit / (double) p.length;
     }
 
     static double median(Runnable run, int runs) {

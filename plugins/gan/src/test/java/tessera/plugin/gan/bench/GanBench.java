@@ -62,8 +62,8 @@ public final class GanBench {
             realImgs.add(tiles.image(test.get(i)));
             realFam[i] = tiles.family(test.get(i));
         }
-        Emb real = embed(cls, d, realImgs);
-        r.put("classifier_heldout_accuracy", f(accuracy(real.pred, realFam)));
+        MotifClassifier.Embedding real = cls.embedAll(realImgs);
+        r.put("classifier_heldout_accuracy", f(real.accuracy(realFam)));
         List<LatentCode> codes = new ArrayList<>();
         int[] genFam = new int[perFamily * spec.families().size()];
         for (int fam = 0; fam < spec.families().size(); fam++) {
@@ -73,21 +73,21 @@ public final class GanBench {
             }
         }
         List<RgbImage> gen = renderer.render(codes, size, size, null);
-        Emb fake = embed(cls, d, gen);
-        r.put("frechet_distance_classifier_features", f(Frechet.distance(fake.rows, real.rows)));
+        MotifClassifier.Embedding fake = cls.embedAll(gen);
+        r.put("frechet_distance_classifier_features", f(Frechet.distance(fake.rows(), real.rows())));
         // the floor: two disjoint halves of the real held-out set
-        int h = real.rows.length / 2;
-        r.put("frechet_distance_real_vs_real", f(Frechet.distance(Arrays.copyOfRange(real.rows, 0, h), Arrays.copyOfRange(real.rows, h, 2 * h))));
-        r.put("conditional_accuracy_mean", f(accuracy(fake.pred, genFam)));
+        int h = real.rows().length / 2;
+        r.put("frechet_distance_real_vs_real", f(Frechet.distance(Arrays.copyOfRange(real.rows(), 0, h), Arrays.copyOfRange(real.rows(), h, 2 * h))));
+        r.put("conditional_accuracy_mean", f(fake.accuracy(genFam)));
         for (int fam = 0; fam < spec.families().size(); fam++) {
             int hit = 0;
             for (int j = 0; j < perFamily; j++) {
-                hit += fake.pred[fam * perFamily + j] == fam ? 1 : 0;
+                hit += fake.predicted()[fam * perFamily + j] == fam ? 1 : 0;
             }
             r.put("accuracy_" + spec.families().get(fam), f(hit / (double) perFamily));
         }
-        r.put("diversity_generated", f(Frechet.meanPairwise(sub(fake.rows, 300))));
-        r.put("diversity_real", f(Frechet.meanPairwise(sub(real.rows, 300))));
+        r.put("diversity_generated", f(Frechet.meanPairwise(sub(fake.rows(), 300))));
+        r.put("diversity_real", f(Frechet.meanPairwise(sub(real.rows(), 300))));
         r.put("seam_generated_block", f(meanSeam(gen.subList(0, Math.min(200, gen.size())), RepeatGeometry.BLOCK)));
         r.put("seam_training_block", f(meanSeam(realImgs.subList(0, Math.min(200, realImgs.size())), RepeatGeometry.BLOCK)));
         List<RgbImage> drop = renderer.render(codes.subList(0, 30), 128, 128, RepeatGeometry.HALF_DROP);
@@ -122,46 +122,6 @@ public final class GanBench {
             all.put("out", g.forward(in.local(), in.global(), in.family(), in.palette(), in.phases(), torus));
             Safetensors.write(out.resolve("parity.safetensors"), all, Map.of("spec", tessera.api.json.TesseraJson.write(spec)));
         }
-    }
-
-    record Emb(double[][] rows, int[] pred) {
-    }
-
-    static Emb embed(MotifClassifier cls, ComputeDevice d, List<RgbImage> imgs) {
-        List<double[]> rows = new ArrayList<>();
-        int[] pred = new int[imgs.size()];
-        for (int from = 0; from < imgs.size(); from += 50) {
-            int to = Math.min(imgs.size(), from + 50);
-            int s = imgs.get(0).width();
-            float[] x = new float[(to - from) * 3 * s * s];
-            for (int i = from; i < to; i++) {
-                float[] p = imgs.get(i).planesView();
-                for (int j = 0; j < p.length; j++) {
-                    x[(i - from) * p.length + j] = p[j] * 2 - 1;
-                }
-            }
-            try (TensorScope sc = TensorScope.open()) {
-                MotifClassifier.Embedded e = cls.embed(Tensor.of(d, x, to - from, 3, s, s));
-                int w = cls.featureWidth();
-                for (int i = 0; i < to - from; i++) {
-                    double[] row = new double[w];
-                    for (int k = 0; k < w; k++) {
-                        row[k] = e.features()[i * w + k];
-                    }
-                    rows.add(row);
-                    pred[from + i] = e.predicted()[i];
-                }
-            }
-        }
-        return new Emb(rows.toArray(double[][]::new), pred);
-    }
-
-    static double accuracy(int[] p, int[] y) {
-        int hit = 0;
-        for (int i = 0; i < p.length; i++) {
-            hit += p[i] == y[i] ? 1 : 0;
-        }
-        return hit / (double) p.length;
     }
 
     static double[][] sub(double[][] rows, int n) {

@@ -1,8 +1,10 @@
 package tessera.plugin.gan.internal.quality;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import tessera.api.image.RgbImage;
 import tessera.compute.Autograd;
 import tessera.compute.ComputeDevice;
 import tessera.compute.Conv2dSpec;
@@ -112,6 +114,53 @@ public final class MotifClassifier implements AutoCloseable {
     }
 
     public record Embedded(float[] features, int[] predicted) {
+    }
+
+    /** Features of many tiles as rows (for Fréchet distance and diversity) and their predicted classes. */
+    public record Embedding(double[][] rows, int[] predicted) {
+        /** Share of predictions equal to {@code truth}. */
+        public double accuracy(int[] truth) {
+            int hit = 0;
+            for (int i = 0; i < predicted.length; i++) {
+                hit += predicted[i] == truth[i] ? 1 : 0;
+            }
+            return hit / (double) predicted.length;
+        }
+    }
+
+    /**
+     * Embeds sRGB tiles of one size, 50 at a time (how the benchmarks of generators feed it).
+     *
+     * @param tiles sRGB [0, 1], sides multiples of 8
+     */
+    public Embedding embedAll(List<RgbImage> tiles) {
+        List<double[]> rows = new ArrayList<>();
+        int[] pred = new int[tiles.size()];
+        ComputeDevice d = head.device();
+        for (int from = 0; from < tiles.size(); from += 50) {
+            int to = Math.min(tiles.size(), from + 50);
+            int s = tiles.get(from).width();
+            float[] x = new float[(to - from) * 3 * s * s];
+            for (int i = from; i < to; i++) {
+                float[] p = tiles.get(i).planesView();
+                for (int j = 0; j < p.length; j++) {
+                    x[(i - from) * p.length + j] = p[j] * 2 - 1;
+                }
+            }
+            try (TensorScope sc = TensorScope.open()) {
+                Embedded e = embed(Tensor.of(d, x, to - from, 3, s, s));
+                int w = featureWidth();
+                for (int i = 0; i < to - from; i++) {
+                    double[] row = new double[w];
+                    for (int k = 0; k < w; k++) {
+                        row[k] = e.features()[i * w + k];
+                    }
+                    rows.add(row);
+                    pred[from + i] = e.predicted()[i];
+                }
+            }
+        }
+        return new Embedding(rows.toArray(double[][]::new), pred);
     }
 
     static int[] argmax(float[] v, int k) {
