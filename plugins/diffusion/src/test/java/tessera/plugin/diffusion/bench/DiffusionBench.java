@@ -41,7 +41,7 @@ import tessera.plugin.gan.internal.train.TileBatches;
  * synthesizer tiles, palette adherence (mean ΔE2000 from each dominant generated colour to the nearest colour of the
  * requested palette), seam metric, Fréchet distance in classifier features; then the speed of one 256² tile with 25
  * DDIM steps and classifier-free guidance, and a parity file for the PyTorch twin.
- * Usage: DiffusionBench MODEL DATA_DIR OUT_DIR [prompts=200] [classifierSteps=400] [steps=25] [cfg=2] [speed=true]
+ * Usage: DiffusionBench MODEL DATA_DIR OUT_DIR [prompts=200, 0 for speed alone] [classifierSteps=400] [steps=25] [cfg=2] [speed=true]
  */
 public final class DiffusionBench {
     public static void main(String[] a) throws Exception {
@@ -57,76 +57,78 @@ public final class DiffusionBench {
         try (ModelFiles.Model m = ModelFiles.load(model, d)) {
             DiffusionSpec spec = m.denoiser().spec();
             Sampler sampler = new Sampler(m.denoiser(), m.autoencoder());
-            TileBatches tiles = TileBatches.load(TileDataset.open(dataDir), spec.tileSize(), null);
-            List<Integer> all = new ArrayList<>();
-            for (int i = 0; i < tiles.count(); i++) {
-                all.add(i);
-            }
-            MotifClassifier cls = new MotifClassifier(d, tiles.families().size(), 5);
-            cls.train(tiles, all.subList(0, tiles.count() * 4 / 5), clsSteps, 32, 11);
-            List<RgbImage> realImgs = new ArrayList<>();
-            int[] realFam = new int[tiles.count() - tiles.count() * 4 / 5];
-            for (int i = tiles.count() * 4 / 5, k = 0; i < tiles.count(); i++, k++) {
-                realImgs.add(tiles.image(i));
-                realFam[k] = tiles.family(i);
-            }
-            MotifClassifier.Embedding real = cls.embedAll(realImgs);
-            r.put("classifier_heldout_accuracy", f(real.accuracy(realFam)));
-
-            List<String> pairs = spec.heldOut().isEmpty() ? allPairs(spec) : spec.heldOut();
-            String[] repeats = {null, "half-drop", "half-brick", "mirror"};
-            List<RgbImage> gen = new ArrayList<>();
-            int[] want = new int[prompts];
-            List<String> palettes = new ArrayList<>();
-            int cells = spec.tileSize() / spec.downsample();
-            long t0 = System.nanoTime();
-            for (int from = 0; from < prompts; from += 8) {
-                List<Sampler.Job> jobs = new ArrayList<>();
-                for (int i = from; i < Math.min(prompts, from + 8); i++) {
-                    String[] fp = pairs.get(i % pairs.size()).split("\\|");
-                    jobs.add(new Sampler.Job(Captions.request(fp[0], fp[1], repeats[i / pairs.size() % repeats.length]), 90_000 + i, null, null));
-                    want[i] = tiles.families().indexOf(fp[0]);
-                    palettes.add(fp[1]);
+            if (prompts > 0) { // 0: the speed part alone (for profiling)
+                TileBatches tiles = TileBatches.load(TileDataset.open(dataDir), spec.tileSize(), null);
+                List<Integer> all = new ArrayList<>();
+                for (int i = 0; i < tiles.count(); i++) {
+                    all.add(i);
                 }
-                for (Sampler.Made made : sampler.sample(jobs, LatentField.block(cells, cells), Sampler.Options.of(steps, cfg),
-                        x -> { }, () -> false)) {
-                    gen.add(image(made));
+                MotifClassifier cls = new MotifClassifier(d, tiles.families().size(), 5);
+                cls.train(tiles, all.subList(0, tiles.count() * 4 / 5), clsSteps, 32, 11);
+                List<RgbImage> realImgs = new ArrayList<>();
+                int[] realFam = new int[tiles.count() - tiles.count() * 4 / 5];
+                for (int i = tiles.count() * 4 / 5, k = 0; i < tiles.count(); i++, k++) {
+                    realImgs.add(tiles.image(i));
+                    realFam[k] = tiles.family(i);
                 }
-            }
-            r.put("adherence_generation_seconds", f((System.nanoTime() - t0) / 1e9));
-            MotifClassifier.Embedding fake = cls.embedAll(gen);
-            r.put("heldout_prompts", Integer.toString(prompts));
-            r.put("cfg", f(cfg));
-            r.put("heldout_pairs", Integer.toString(pairs.size()));
-            r.put("motif_accuracy", f(fake.accuracy(want)));
-            double de = 0;
-            for (int i = 0; i < gen.size(); i++) {
-                de += paletteDistance(gen.get(i), PaletteBook.byId(palettes.get(i)));
-            }
-            r.put("palette_delta_e_mean", f(de / gen.size()));
-            double deReal = 0;
-            int nReal = 0;
-            for (int i = 0; i < tiles.count() && nReal < 200; i += Math.max(1, tiles.count() / 200)) {
-                String p = tiles.palettes().get(Math.min(tiles.palette(i), tiles.palettes().size() - 1));
-                deReal += paletteDistance(tiles.image(i), PaletteBook.byId(p));
-                nReal++;
-            }
-            r.put("palette_delta_e_training_tiles", f(deReal / nReal));
-            r.put("frechet_distance_classifier_features", f(Frechet.distance(fake.rows(), real.rows())));
-            int h = real.rows().length / 2;
-            r.put("frechet_distance_real_vs_real", f(Frechet.distance(Arrays.copyOfRange(real.rows(), 0, h), Arrays.copyOfRange(real.rows(), h, 2 * h))));
-            r.put("seam_generated_block", f(gen.stream().mapToDouble(t -> SeamMetric.score(t, RepeatGeometry.BLOCK)).average().orElse(0)));
-            r.put("seam_training_block", f(realImgs.stream().limit(200).mapToDouble(t -> SeamMetric.score(t, RepeatGeometry.BLOCK)).average().orElse(0)));
-            List<RgbImage> drop = new ArrayList<>();
-            for (Sampler.Made made : sampler.sample(List.of(new Sampler.Job("floral, half-drop repeat", 5, null, null),
-                    new Sampler.Job("stripes, half-drop repeat", 6, null, null)), LatentField.of(RepeatGeometry.HALF_DROP, cells, cells,
-                    spec.downsample()), Sampler.Options.of(steps, cfg), x -> { }, () -> false)) {
-                drop.add(image(made));
-            }
-            r.put("seam_generated_half_drop", f(drop.stream().mapToDouble(t -> SeamMetric.score(t, RepeatGeometry.HALF_DROP)).average().orElse(0)));
-            r.put("seam_threshold", f(SeamMetric.THRESHOLD));
-            cls.close();
+                MotifClassifier.Embedding real = cls.embedAll(realImgs);
+                r.put("classifier_heldout_accuracy", f(real.accuracy(realFam)));
 
+                List<String> pairs = spec.heldOut().isEmpty() ? allPairs(spec) : spec.heldOut();
+                String[] repeats = {null, "half-drop", "half-brick", "mirror"};
+                List<RgbImage> gen = new ArrayList<>();
+                int[] want = new int[prompts];
+                List<String> palettes = new ArrayList<>();
+                int cells = spec.tileSize() / spec.downsample();
+                long t0 = System.nanoTime();
+                for (int from = 0; from < prompts; from += 8) {
+                    List<Sampler.Job> jobs = new ArrayList<>();
+                    for (int i = from; i < Math.min(prompts, from + 8); i++) {
+                        String[] fp = pairs.get(i % pairs.size()).split("\\|");
+                        jobs.add(new Sampler.Job(Captions.request(fp[0], fp[1], repeats[i / pairs.size() % repeats.length]), 90_000 + i, null, null));
+                        want[i] = tiles.families().indexOf(fp[0]);
+                        palettes.add(fp[1]);
+                    }
+                    for (Sampler.Made made : sampler.sample(jobs, LatentField.block(cells, cells), Sampler.Options.of(steps, cfg),
+                            x -> { }, () -> false)) {
+                        gen.add(image(made));
+                    }
+                }
+                r.put("adherence_generation_seconds", f((System.nanoTime() - t0) / 1e9));
+                MotifClassifier.Embedding fake = cls.embedAll(gen);
+                r.put("heldout_prompts", Integer.toString(prompts));
+                r.put("cfg", f(cfg));
+                r.put("heldout_pairs", Integer.toString(pairs.size()));
+                r.put("motif_accuracy", f(fake.accuracy(want)));
+                double de = 0;
+                for (int i = 0; i < gen.size(); i++) {
+                    de += paletteDistance(gen.get(i), PaletteBook.byId(palettes.get(i)));
+                }
+                r.put("palette_delta_e_mean", f(de / gen.size()));
+                double deReal = 0;
+                int nReal = 0;
+                for (int i = 0; i < tiles.count() && nReal < 200; i += Math.max(1, tiles.count() / 200)) {
+                    String p = tiles.palettes().get(Math.min(tiles.palette(i), tiles.palettes().size() - 1));
+                    deReal += paletteDistance(tiles.image(i), PaletteBook.byId(p));
+                    nReal++;
+                }
+                r.put("palette_delta_e_training_tiles", f(deReal / nReal));
+                r.put("frechet_distance_classifier_features", f(Frechet.distance(fake.rows(), real.rows())));
+                int h = real.rows().length / 2;
+                r.put("frechet_distance_real_vs_real", f(Frechet.distance(Arrays.copyOfRange(real.rows(), 0, h), Arrays.copyOfRange(real.rows(), h, 2 * h))));
+                r.put("seam_generated_block", f(gen.stream().mapToDouble(t -> SeamMetric.score(t, RepeatGeometry.BLOCK)).average().orElse(0)));
+                r.put("seam_training_block", f(realImgs.stream().limit(200).mapToDouble(t -> SeamMetric.score(t, RepeatGeometry.BLOCK)).average().orElse(0)));
+                List<RgbImage> drop = new ArrayList<>();
+                for (Sampler.Made made : sampler.sample(List.of(new Sampler.Job("floral, half-drop repeat", 5, null, null),
+                        new Sampler.Job("stripes, half-drop repeat", 6, null, null)), LatentField.of(RepeatGeometry.HALF_DROP, cells, cells,
+                        spec.downsample()), Sampler.Options.of(steps, cfg), x -> { }, () -> false)) {
+                    drop.add(image(made));
+                }
+                r.put("seam_generated_half_drop", f(drop.stream().mapToDouble(t -> SeamMetric.score(t, RepeatGeometry.HALF_DROP)).average().orElse(0)));
+                r.put("seam_threshold", f(SeamMetric.THRESHOLD));
+                cls.close();
+
+            }
             if (!speed) {
                 StringBuilder txt = new StringBuilder();
                 r.forEach((k, v) -> txt.append(k).append(": ").append(v).append('\n'));
