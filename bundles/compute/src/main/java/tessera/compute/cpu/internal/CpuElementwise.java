@@ -89,6 +89,10 @@ final class CpuElementwise {
                     }
                 }
                 default -> {
+                    TranscendentalKernel fast = TranscendentalKernel.BEST;
+                    if (fast != null && sx == 1 && so == 1 && fast.apply(op, xa, p, o, q, n)) {
+                        return;
+                    }
                     for (int j = 0; j < n; j++, p += sx, q += so) {
                         o[q] = ScalarMath.apply(op, alpha, xa[p]);
                     }
