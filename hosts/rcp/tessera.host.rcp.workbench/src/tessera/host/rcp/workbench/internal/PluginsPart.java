@@ -22,9 +22,12 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.BundleListener;
+import org.osgi.framework.ServiceReference;
 import org.osgi.framework.wiring.FrameworkWiring;
 
 import jakarta.annotation.PostConstruct;
+import tessera.pipeline.trust.BundleTrust;
+import tessera.pipeline.trust.TrustVerdict;
 import jakarta.annotation.PreDestroy;
 
 /**
@@ -77,21 +80,61 @@ public class PluginsPart {
         }
     }
 
+    /** What the trust policy says of a jar: refused with the reason, or admitted with a warning (or ""). */
+    record Admission(boolean refused, String text) {
+    }
+
+    /**
+     * Asks the engine's trust policy (#12) about a jar before it is placed: in strict mode an untrusted jar is
+     * refused here with the policy's reason, as the CLI and the HTTP API refuse it (the framework's gate would
+     * refuse it anyway, but only after the install, with the reason in the log); otherwise the reason is a warning.
+     */
+    Admission admit(Path jar) {
+        ServiceReference<BundleTrust> ref = context.getServiceReference(BundleTrust.class);
+        BundleTrust trust = ref == null ? null : context.getService(ref);
+        if (trust == null) {
+            return new Admission(false, "");
+        }
+        try {
+            return admission(trust.check(jar), trust.strict());
+        } finally {
+            context.ungetService(ref);
+        }
+    }
+
+    static Admission admission(TrustVerdict v, boolean strict) {
+        if (v.trusted()) {
+            return new Admission(false, "");
+        }
+        return strict ? new Admission(true, v.reason())
+                : new Admission(false, " (untrusted, loaded because strict mode is off: " + v.reason() + ")");
+    }
+
     /** Installs and starts a jar; a failure to resolve or start is shown, the bundle stays listed. */
     void install(Path jar) {
+        Admission a = admit(jar);
+        if (a.refused()) {
+            say("Refused " + jar.getFileName() + ": " + a.text());
+            return;
+        }
         try (InputStream in = Files.newInputStream(jar)) {
             Bundle b = context.installBundle(jar.toUri().toString(), in);
-            start(b, "Installed ");
+            start(b, "Installed ", a.text());
         } catch (BundleException | IOException e) {
             say("Cannot install " + jar.getFileName() + ": " + e.getMessage());
         }
     }
 
     void update(Bundle b, Path jar) {
+        Admission a = admit(jar);
+        if (a.refused()) {
+            say("Refused the update of " + b.getSymbolicName() + ": " + a.text());
+            return;
+        }
         try (InputStream in = Files.newInputStream(jar)) {
             b.update(in);
             refreshWiring(List.of(b));
-            start(b, "Updated ");
+            start(b, "Updated ", a.text());
         } catch (BundleException | IOException e) {
             say("Cannot update " + b.getSymbolicName() + ": " + e.getMessage());
         }
@@ -112,15 +155,15 @@ public class PluginsPart {
         }
     }
 
-    private void start(Bundle b, String what) {
+    private void start(Bundle b, String what, String warning) {
         try {
             if (b.getHeaders().get("Fragment-Host") == null) {
                 b.start();
             }
-            say(what + b.getSymbolicName() + " " + b.getVersion());
+            say(what + b.getSymbolicName() + " " + b.getVersion() + warning);
         } catch (BundleException e) {
             // #11: a failed plugin shows why; the rest keeps working
-            say(what + b.getSymbolicName() + " but it does not start: " + e.getMessage());
+            say(what + b.getSymbolicName() + " but it does not start: " + e.getMessage() + warning);
         }
     }
 
