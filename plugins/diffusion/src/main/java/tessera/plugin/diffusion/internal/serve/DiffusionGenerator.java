@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.InvalidSyntaxException;
-import org.osgi.framework.ServiceReference;
 
 import tessera.api.design.DesignRequest;
 import tessera.api.generate.Candidate;
@@ -24,7 +22,7 @@ import tessera.compute.Autograd;
 import tessera.compute.Tensor;
 import tessera.compute.TensorScope;
 import tessera.compute.guidance.GuidancePenalty;
-import tessera.compute.guidance.GuidanceProvider;
+import tessera.compute.guidance.GuidanceProviders;
 import tessera.compute.guidance.GuidanceTarget;
 import tessera.imaging.io.ImageFiles;
 import tessera.imaging.repeat.WrapResampler;
@@ -280,24 +278,8 @@ final class DiffusionGenerator implements Generator {
         if (request.guidanceOrDefault() <= 0 || request.profile() == null) {
             return List.of();
         }
-        List<GuidancePenalty> out = new ArrayList<>();
-        GuidanceTarget target = new GuidanceTarget(request.profile(), request.tileWidthCmOrDefault(),
-                request.tileHeightCmOrDefault(), repeat.label());
-        try {
-            for (ServiceReference<GuidanceProvider> ref : context.getServiceReferences(GuidanceProvider.class, null)) {
-                GuidanceProvider p = context.getService(ref);
-                if (p != null) {
-                    try {
-                        out.addAll(p.penalties(target));
-                    } finally {
-                        context.ungetService(ref);
-                    }
-                }
-            }
-        } catch (InvalidSyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-        return out;
+        return GuidanceProviders.collect(context, new GuidanceTarget(request.profile(), request.tileWidthCmOrDefault(),
+                request.tileHeightCmOrDefault(), repeat.label()));
     }
 
     static RgbImage toImage(Sampler.Made m) {

@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.InvalidSyntaxException;
-import org.osgi.framework.ServiceReference;
 
 import tessera.api.design.DesignRequest;
 import tessera.api.generate.Candidate;
@@ -23,7 +21,7 @@ import tessera.api.provenance.ModelCard;
 import tessera.api.repeat.RepeatGeometry;
 import tessera.api.repeat.RepeatType;
 import tessera.compute.guidance.GuidancePenalty;
-import tessera.compute.guidance.GuidanceProvider;
+import tessera.compute.guidance.GuidanceProviders;
 import tessera.compute.guidance.GuidanceTarget;
 import tessera.dataset.motif.PromptReader;
 import tessera.dataset.motif.PromptWords;
@@ -207,24 +205,8 @@ final class GanGenerator implements Generator {
         if (request.guidanceOrDefault() <= 0 || request.profile() == null) {
             return List.of();
         }
-        List<GuidancePenalty> out = new ArrayList<>();
-        GuidanceTarget target = new GuidanceTarget(request.profile(), request.tileWidthCmOrDefault(),
-                request.tileHeightCmOrDefault(), repeatOf(ctx).label());
-        try {
-            for (ServiceReference<GuidanceProvider> ref : context.getServiceReferences(GuidanceProvider.class, null)) {
-                GuidanceProvider p = context.getService(ref);
-                if (p != null) {
-                    try {
-                        out.addAll(p.penalties(target));
-                    } finally {
-                        context.ungetService(ref);
-                    }
-                }
-            }
-        } catch (InvalidSyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-        return out;
+        return GuidanceProviders.collect(context, new GuidanceTarget(request.profile(), request.tileWidthCmOrDefault(),
+                request.tileHeightCmOrDefault(), repeatOf(ctx).label()));
     }
 
     private static RepeatGeometry repeatOf(GenerationContext ctx) {
