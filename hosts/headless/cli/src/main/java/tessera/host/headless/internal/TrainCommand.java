@@ -73,11 +73,15 @@ final class TrainCommand {
         @Option(names = "--model-version", paramLabel = "V", description = "Bundle version (default 1.0.0.<UTC time>, so a newer model outranks an older one).")
         String version;
 
-        /** @return the trainer kind, the value of the trainer service's {@code tessera.trainer} property */
-        abstract String kind();
+        /** @return the trainer kind: the subcommand's name, also the trainer service's {@code tessera.trainer} value */
+        final String kind() {
+            return spec.name();
+        }
 
-        /** @return the plugin that provides the trainer, for the message when it is missing */
-        abstract String plugin();
+        /** @return the plugin that provides the trainer (tessera.plugin.gan, .diffusion, .qa), for the message when missing */
+        final String plugin() {
+            return "tessera.plugin." + kind();
+        }
 
         /** @return the model id the user chose or the kind's default */
         abstract String modelId();
@@ -199,16 +203,6 @@ final class TrainCommand {
         String widths;
 
         @Override
-        String kind() {
-            return "gan";
-        }
-
-        @Override
-        String plugin() {
-            return "tessera.plugin.gan";
-        }
-
-        @Override
         String modelId() {
             return id;
         }
@@ -240,16 +234,6 @@ final class TrainCommand {
         boolean tiny;
         @Option(names = "--id", defaultValue = "diffusion-motif", description = "Model id (default ${DEFAULT-VALUE}).")
         String id;
-
-        @Override
-        String kind() {
-            return "diffusion";
-        }
-
-        @Override
-        String plugin() {
-            return "tessera.plugin.diffusion";
-        }
 
         @Override
         String modelId() {
@@ -284,16 +268,6 @@ final class TrainCommand {
         int side;
         @Option(names = "--lr", defaultValue = "0.003", description = "Peak learning rate of AdamW (default ${DEFAULT-VALUE}).")
         double lr;
-
-        @Override
-        String kind() {
-            return "qa";
-        }
-
-        @Override
-        String plugin() {
-            return "tessera.plugin.qa";
-        }
 
         @Override
         String modelId() {

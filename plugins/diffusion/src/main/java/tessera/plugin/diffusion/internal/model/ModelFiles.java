@@ -80,6 +80,17 @@ public final class ModelFiles {
         return a;
     }
 
+    /** Fails, naming the file, when the bundle lacks one of the weight files (checked at registration). */
+    public static void requireWeights(ModelJar.Entries r, ModelCard card) throws IOException {
+        for (String path : new String[] {DENOISER, AUTOENCODER}) {
+            try (InputStream in = r.open(path)) {
+                if (in == null) {
+                    throw new IOException("model " + card.id() + " has no " + path + " in its bundle");
+                }
+            }
+        }
+    }
+
     public static Model load(ModelJar.Entries r, ModelCard card, ComputeDevice device) throws IOException {
         DiffusionSpec spec = spec(card);
         Denoiser net = new Denoiser(spec, device, 0);

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
 
+import tessera.api.image.RgbImage;
 import tessera.compute.Autograd;
 import tessera.compute.ComputeDevice;
 import tessera.compute.Tensor;
@@ -15,6 +15,7 @@ import tessera.compute.TensorScope;
 import tessera.compute.guidance.GuidancePenalty;
 import tessera.compute.ops.Elementwise;
 import tessera.compute.ops.Shapes;
+import tessera.compute.spi.CounterRng;
 import tessera.plugin.diffusion.internal.model.Denoiser;
 import tessera.plugin.diffusion.internal.model.LatentAutoencoder;
 import tessera.plugin.diffusion.internal.model.NoiseSchedule;
@@ -77,6 +78,14 @@ public final class Sampler {
 
     /** A finished design: RGB of tile 0 in [−1, 1], [3, tileH·s, tileW·s] values, and penalties before/after guidance. */
     public record Made(float[] rgb, int width, int height, Map<String, double[]> penalties) {
+        /** The tile as sRGB in [0, 1], clamped. */
+        public RgbImage image() {
+            float[] p = rgb.clone();
+            for (int i = 0; i < p.length; i++) {
+                p[i] = Math.max(0f, Math.min(1f, (p[i] + 1) / 2));
+            }
+            return RgbImage.wrap(width, height, p);
+        }
     }
 
     public List<Made> sample(List<Job> jobs, LatentField field, Options o, DoubleConsumer progress, BooleanSupplier cancelled) {
@@ -223,16 +232,11 @@ public final class Sampler {
         return j.keep()[(i % perJob) % plane];
     }
 
+    /** The starting noise of one tile: the compute core's counter-based normals, the same on every device. */
     static float[] gaussian(long seed, int count) {
-        SplittableRandom r = new SplittableRandom(seed);
         float[] out = new float[count];
-        for (int i = 0; i < count; i += 2) {
-            double u1 = Math.max(1e-300, r.nextDouble()), u2 = r.nextDouble();
-            double m = Math.sqrt(-2 * Math.log(u1));
-            out[i] = (float) (m * Math.cos(2 * Math.PI * u2));
-            if (i + 1 < count) {
-                out[i + 1] = (float) (m * Math.sin(2 * Math.PI * u2));
-            }
+        for (int i = 0; i < count; i++) {
+            out[i] = CounterRng.normal(seed, i);
         }
         return out;
     }

@@ -16,6 +16,7 @@ import tessera.api.generate.GenerationContext;
 import tessera.api.generate.GenerationException;
 import tessera.api.generate.Generator;
 import tessera.api.image.RgbImage;
+import tessera.api.provenance.ModelCard;
 import tessera.api.repeat.RepeatGeometry;
 import tessera.api.repeat.RepeatType;
 import tessera.compute.Autograd;
@@ -44,21 +45,55 @@ import tessera.plugin.diffusion.internal.sample.Sampler;
 final class DiffusionGenerator implements Generator {
     private static final int BATCH = 4;
     private final BundleContext context;
-    private final ModelFiles.Model model;
+    private final ModelCard card;
+    private final ModelLoader loader;
     private final String version;
+    private volatile ModelFiles.Model loaded;
 
-    DiffusionGenerator(BundleContext context, ModelFiles.Model model, String version) {
+    /** Reads the networks from the model's bundle; called once, on the first job that needs them. */
+    @FunctionalInterface
+    interface ModelLoader {
+        ModelFiles.Model load() throws IOException;
+    }
+
+    /**
+     * @param loader reads the weights: deferred to the first job, so an engine started for a check, an export or
+     *               another generator does not pay ~0.5 s reading a model it never uses
+     */
+    DiffusionGenerator(BundleContext context, ModelCard card, ModelLoader loader, String version) {
         this.context = context;
-        this.model = model;
+        this.card = card;
+        this.loader = loader;
         this.version = version;
+    }
+
+    private ModelFiles.Model model() throws IOException {
+        ModelFiles.Model m = loaded;
+        if (m == null) {
+            synchronized (this) {
+                m = loaded;
+                if (m == null) {
+                    try {
+                        loaded = m = loader.load();
+                    } catch (IllegalStateException e) { // the model's bundle went away before its first job
+                        throw new IOException("the model's bundle is no longer installed", e);
+                    }
+                }
+            }
+        }
+        return m;
     }
 
     @Override
     public List<Candidate> generate(DesignRequest request, GenerationContext ctx) throws GenerationException {
-        DiffusionSpec spec = model.denoiser().spec();
         Map<String, String> opt = request.options();
         String mode = opt.getOrDefault("mode", "sample");
         try {
+            if (!List.of("sample", "refine", "inpaint", "outpaint").contains(mode)) {
+                throw new IllegalArgumentException("mode '" + mode + "' is not one of sample, refine, inpaint, outpaint");
+            }
+            ModelFiles.Model model = model();
+            DiffusionSpec spec = model.denoiser().spec();
             int n = request.variationsOrDefault();
             int steps = intOption(opt, "steps", 25, 1, 200);
             float cfg = (float) doubleOption(opt, "cfg", 2.0, 0, 20);
@@ -74,8 +109,6 @@ final class DiffusionGenerator implements Generator {
                     int k = intOption(opt, "field", 2, 2, 8);
                     w = source.width() * k;
                     h = source.height() * k;
-                } else if (!mode.equals("inpaint")) {
-                    throw new IllegalArgumentException("mode '" + mode + "' is not one of sample, refine, inpaint, outpaint");
                 }
                 if (!mode.equals("outpaint")) {
                     w = source.width();
@@ -94,11 +127,11 @@ final class DiffusionGenerator implements Generator {
             if (source != null) {
                 boolean outpaint = mode.equals("outpaint");
                 placed = outpaint ? source : WrapResampler.resample(source, repeat, gw, gh);
-                sourceLatent = encode(placed, gw, gh, field, outpaint);
-                keepCells = keepMask(mode, opt, source, gw, gh);
+                sourceLatent = encode(model, placed, gw, gh, field, outpaint);
+                keepCells = keepMask(mode, opt, source, gw, gh, spec.downsample());
                 keep = keepCells == null ? null : field.layOut(keepCells, 1);
             }
-            ctx.progress(0, "diffusion " + model.card().id() + " " + version + ": " + mode + ", " + steps + " steps");
+            ctx.progress(0, "diffusion " + card.id() + " " + version + ": " + mode + ", " + steps + " steps");
             List<Sampler.Job> jobs = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 jobs.add(new Sampler.Job(request.prompt(), seedOf(ctx, i), sourceLatent, keep));
@@ -114,7 +147,7 @@ final class DiffusionGenerator implements Generator {
                     return List.of(); // cancelled
                 }
                 for (int i = 0; i < made.size(); i++) {
-                    RgbImage tile = toImage(made.get(i));
+                    RgbImage tile = made.get(i).image();
                     if (keepCells != null) {
                         tile = composite(tile, placed, keepCells, spec.downsample());
                     }
@@ -123,7 +156,7 @@ final class DiffusionGenerator implements Generator {
                     }
                     Map<String, String> labels = new TreeMap<>();
                     labels.put("generator", "diffusion");
-                    labels.put("model", model.card().id() + " " + version);
+                    labels.put("model", card.id() + " " + version);
                     labels.put("mode", mode);
                     labels.put("steps", Integer.toString(steps));
                     labels.put("cfg", fmt(cfg));
@@ -140,12 +173,12 @@ final class DiffusionGenerator implements Generator {
             ctx.progress(1, out.size() + " designs");
             return out;
         } catch (IllegalArgumentException | IOException e) {
-            throw new GenerationException("diffusion " + model.card().id() + ": " + e.getMessage(), e);
+            throw new GenerationException("diffusion " + card.id() + ": " + e.getMessage(), e);
         }
     }
 
     /** The source's scaled latent on the field (outpaint: the source in the field's top-left corner, zeros elsewhere). */
-    private float[] encode(RgbImage img, int gw, int gh, LatentField field, boolean corner) {
+    private static float[] encode(ModelFiles.Model model, RgbImage img, int gw, int gh, LatentField field, boolean corner) {
         int c = model.denoiser().spec().latentChannels(), ds = model.denoiser().spec().downsample();
         float[] px = img.planesView();
         int iw = img.width(), ih = img.height();
@@ -214,8 +247,9 @@ final class DiffusionGenerator implements Generator {
     }
 
     /** Per tile cell, 1 where the source is kept; null when the whole tile is regenerated (refine). */
-    private float[] keepMask(String mode, Map<String, String> opt, RgbImage source, int gw, int gh) throws IOException {
-        int ds = model.denoiser().spec().downsample(), cw = gw / ds, ch = gh / ds;
+    private static float[] keepMask(String mode, Map<String, String> opt, RgbImage source, int gw, int gh, int ds)
+            throws IOException {
+        int cw = gw / ds, ch = gh / ds;
         float[] tile = new float[cw * ch];
         switch (mode) {
             case "refine" -> {
@@ -280,14 +314,6 @@ final class DiffusionGenerator implements Generator {
         }
         return GuidanceProviders.collect(context, new GuidanceTarget(request.profile(), request.tileWidthCmOrDefault(),
                 request.tileHeightCmOrDefault(), repeat.label()));
-    }
-
-    static RgbImage toImage(Sampler.Made m) {
-        float[] p = m.rgb().clone();
-        for (int i = 0; i < p.length; i++) {
-            p[i] = Math.max(0f, Math.min(1f, (p[i] + 1) / 2));
-        }
-        return RgbImage.wrap(m.width(), m.height(), p);
     }
 
     private static int roundUp(int v, int unit) {

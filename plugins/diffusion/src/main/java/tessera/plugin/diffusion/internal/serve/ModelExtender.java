@@ -65,7 +65,8 @@ public final class ModelExtender {
                 return u == null ? null : u.openStream();
             };
             ModelCard card = ModelFiles.card(r, cardPath);
-            ModelFiles.Model model = ModelFiles.load(r, card, devices.device());
+            ModelFiles.spec(card); // refuses a card of another architecture now, in the log, not at the first job
+            ModelFiles.requireWeights(r, card);
             String version = modelVersion(card, bundle);
             Hashtable<String, Object> props = new Hashtable<>();
             props.put(ServiceProperties.PLUGIN_ID, "diffusion");
@@ -76,7 +77,7 @@ public final class ModelExtender {
                 GeneratorCapability.INPAINT});
             props.put("tessera.model.id", card.id());
             BundleContext ctx = bundle.getBundleContext() != null ? bundle.getBundleContext() : own;
-            DiffusionGenerator service = new DiffusionGenerator(own, model, version);
+            DiffusionGenerator service = new DiffusionGenerator(own, card, () -> ModelFiles.load(r, card, devices.device()), version);
             LOG.info(() -> "diffusion model " + card.id() + " " + version + " from " + bundle.getSymbolicName()
                     + " serves as generator 'diffusion'");
             return ctx.registerService(Generator.class, service, props);

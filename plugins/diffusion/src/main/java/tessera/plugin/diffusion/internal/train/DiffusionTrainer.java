@@ -24,6 +24,7 @@ import tessera.compute.ops.Reductions;
 import tessera.compute.optim.Adam;
 import tessera.compute.optim.Ema;
 import tessera.compute.optim.GradClip;
+import tessera.compute.spi.CounterRng;
 import tessera.dataset.TileDataset;
 import tessera.plugin.diffusion.internal.model.Denoiser;
 import tessera.plugin.diffusion.internal.model.DiffusionSpec;
@@ -115,7 +116,7 @@ public final class DiffusionTrainer {
             metrics.put("latent_scale", spec.latentScale());
             err.printf(Locale.ROOT, "latent scale %.4f (brings latents to unit variance)%n", spec.latentScale());
             LatentAutoencoder scaled = new LatentAutoencoder(spec, device, o.seed());
-            copyNamed(ae, scaled);
+            scaled.parameters().load(ae.parameters().named(), "");
             ae.close();
             ae = scaled;
         }
@@ -141,8 +142,9 @@ public final class DiffusionTrainer {
                 int ti = r.nextInt(spec.timesteps());
                 t[i] = ti;
                 double a = schedule.alphaBar(ti), sa = Math.sqrt(a), sn = Math.sqrt(1 - a);
+                long noise = r.nextLong();
                 for (int j = 0; j < per; j++) {
-                    double eps = gaussian(r);
+                    double eps = CounterRng.normal(noise, j);
                     zt[i * per + j] = (float) (sa * z0[j] + sn * eps);
                     target[i * per + j] = (float) (sa * eps - sn * z0[j]); // v = √ᾱ ε − √(1−ᾱ) x₀
                 }
@@ -351,11 +353,6 @@ public final class DiffusionTrainer {
         return out;
     }
 
-    private static double gaussian(SplittableRandom r) {
-        double u1 = Math.max(1e-300, r.nextDouble()), u2 = r.nextDouble();
-        return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
-    }
-
     private void checkpoint(Path work, LatentAutoencoder ae, Denoiser net, Ema ema, State state) throws IOException {
         Map<String, Tensor> all = new LinkedHashMap<>();
         ae.parameters().named().forEach((k, v) -> all.put("ae." + k, v));
@@ -371,10 +368,6 @@ public final class DiffusionTrainer {
         Path tmp = work.resolve(STATE + ".tmp");
         Files.writeString(tmp, TesseraJson.write(state));
         Files.move(tmp, work.resolve(STATE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static void copyNamed(LatentAutoencoder from, LatentAutoencoder to) {
-        to.parameters().load(from.parameters().named(), "");
     }
 
     static void copy(List<Tensor> from, List<Tensor> to) {

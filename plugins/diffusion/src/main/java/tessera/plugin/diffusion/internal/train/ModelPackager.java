@@ -146,21 +146,13 @@ final class ModelPackager {
         double gen = 0, real = 0;
         for (Sampler.Made m : new Sampler(net, ae).sample(jobs, LatentField.block(cells, cells), Sampler.Options.of(20, 3f),
                 f -> { }, () -> false)) {
-            gen += SeamMetric.score(toImage(m), RepeatGeometry.BLOCK);
+            gen += SeamMetric.score(m.image(), RepeatGeometry.BLOCK);
         }
         int k = Math.min(n, tiles.count());
         for (int i = 0; i < k; i++) {
             real += SeamMetric.score(tiles.image(i * (tiles.count() / k)), RepeatGeometry.BLOCK);
         }
         return Map.of("seam_generated_mean", gen / n, "seam_training_mean", real / k);
-    }
-
-    static RgbImage toImage(Sampler.Made m) {
-        float[] p = m.rgb().clone();
-        for (int i = 0; i < p.length; i++) {
-            p[i] = Math.max(0f, Math.min(1f, (p[i] + 1) / 2));
-        }
-        return RgbImage.wrap(m.width(), m.height(), p);
     }
 
 }

@@ -26,6 +26,8 @@ final class TrainingTiles {
     final List<String> captions = new ArrayList<>();
     final List<String> families;
     final List<String> palettes;
+    /** "family|palette" pairs kept out, and how many tiles that left out */
+    final List<String> heldOutPairs = new ArrayList<>();
     final int heldOutTiles;
 
     private TrainingTiles(int size, List<String> families, List<String> palettes, int heldOutTiles) {
@@ -83,8 +85,6 @@ final class TrainingTiles {
         }
         return t;
     }
-
-    final List<String> heldOutPairs = new ArrayList<>();
 
     int count() {
         return pixels.size();
