@@ -29,8 +29,9 @@ import tessera.plugin.diffusion.internal.model.ModelFiles;
  * gets a {@code Generator} registered in that bundle's name with plugin id {@code diffusion}, the model's version and
  * its card; stopping, updating or removing the bundle withdraws it. Model bundles carry no code, so a hot swap
  * replaces data only. The model's tensors are left to the garbage collector rather than closed: a job that began on
- * this model still holds it and finishes on it (DESIGN: hot swap). A model that cannot load is logged and serves
- * nothing.
+ * this model still holds it and finishes on it (DESIGN: hot swap). The card and the presence of both weight files
+ * are checked here (a bundle that fails is logged and serves nothing); the weights themselves are read on the
+ * model's first job, so engine start-up does not pay for models a run never uses.
  */
 @Component(immediate = true)
 public final class ModelExtender {
