@@ -37,13 +37,16 @@ import tessera.plugin.diffusion.internal.sample.Sampler;
  * make: {@code sample} (default; N designs), {@code refine} ({@code source} PNG/TIFF, {@code strength} 0..1, default
  * 0.5: the source re-imagined toward the prompt, e.g. "more sparse", "warmer"), {@code inpaint} ({@code source} and
  * either {@code mask}, an image whose light pixels are regenerated, or {@code region=x,y,w,h} in source pixels),
- * {@code outpaint} ({@code source} and {@code field=K}: a seamless field K × K times the source's size that contains
- * the source). Further options: {@code steps} (DDIM, default 25), {@code cfg} (classifier-free guidance scale,
+ * {@code outpaint} ({@code source} and {@code field=K}: a seamless field of the requested size whose top-left 1/K
+ * holds the source). The tile is always the requested size; a source of another size (e.g. a print-resolution tile)
+ * is worked on as a wrap-aware copy at that size. Further options: {@code steps} (DDIM, default 25), {@code cfg} (classifier-free guidance scale,
  * default 2: of 1.5, 4 and 7 the lower scales gave the shipped model the better motif accuracy). With a profile
  * and guidance &gt; 0 the constraint penalties steer every step; labels record each rule's penalty before and after.
  */
 final class DiffusionGenerator implements Generator {
     private static final int BATCH = 4;
+    /** Longest side the model makes at once: beyond it the activations outgrow a default heap. */
+    static final int MAX_SIDE = 1024;
     private final BundleContext context;
     private final ModelCard card;
     private final ModelLoader loader;
@@ -101,19 +104,18 @@ final class DiffusionGenerator implements Generator {
             int w = request.tileWidthOrDefault(), h = request.tileHeightOrDefault();
             RgbImage source = null;
             double strength = 1;
+            int k = 1;
             if (!mode.equals("sample")) {
                 source = ImageFiles.read(Path.of(required(opt, "source"))).image();
                 if (mode.equals("refine")) {
                     strength = doubleOption(opt, "strength", 0.5, 0.05, 1);
                 } else if (mode.equals("outpaint")) {
-                    int k = intOption(opt, "field", 2, 2, 8);
-                    w = source.width() * k;
-                    h = source.height() * k;
+                    k = intOption(opt, "field", 2, 2, 8);
                 }
-                if (!mode.equals("outpaint")) {
-                    w = source.width();
-                    h = source.height();
-                }
+            }
+            if (Math.max(w, h) > MAX_SIDE) {
+                throw new IllegalArgumentException("a " + w + " × " + h + " px tile is more than the diffusion model makes "
+                        + "at once (at most " + MAX_SIDE + " px a side); ask for a smaller --size");
             }
             int unit = spec.pixelMultiple();
             int gw = roundUp(w, unit * (repeat.type() == RepeatType.HALF_BRICK ? 2 : 1));
@@ -126,9 +128,13 @@ final class DiffusionGenerator implements Generator {
             RgbImage placed = null;
             if (source != null) {
                 boolean outpaint = mode.equals("outpaint");
-                placed = outpaint ? source : WrapResampler.resample(source, repeat, gw, gh);
+                // the source on the request's grid (a print-resolution source is worked on as a copy of the tile size):
+                // the whole tile, or (outpaint) the field's top-left 1/k, in whole latent cells
+                placed = outpaint ? WrapResampler.resample(source, RepeatGeometry.BLOCK, gw / k / ds * ds, gh / k / ds * ds)
+                        : WrapResampler.resample(source, repeat, gw, gh);
+                // the kept region first: a missing or bad region is said before any heavy work
+                keepCells = keepMask(mode, opt, source, placed, gw, gh, ds);
                 sourceLatent = encode(model, placed, gw, gh, field, outpaint);
-                keepCells = keepMask(mode, opt, source, gw, gh, spec.downsample());
                 keep = keepCells == null ? null : field.layOut(keepCells, 1);
             }
             ctx.progress(0, "diffusion " + card.id() + " " + version + ": " + mode + ", " + steps + " steps");
@@ -247,8 +253,8 @@ final class DiffusionGenerator implements Generator {
     }
 
     /** Per tile cell, 1 where the source is kept; null when the whole tile is regenerated (refine). */
-    private static float[] keepMask(String mode, Map<String, String> opt, RgbImage source, int gw, int gh, int ds)
-            throws IOException {
+    private static float[] keepMask(String mode, Map<String, String> opt, RgbImage source, RgbImage placed, int gw,
+            int gh, int ds) throws IOException {
         int cw = gw / ds, ch = gh / ds;
         float[] tile = new float[cw * ch];
         switch (mode) {
@@ -256,8 +262,8 @@ final class DiffusionGenerator implements Generator {
                 return null;
             }
             case "outpaint" -> {
-                for (int y = 0; y < source.height() / ds; y++) {
-                    for (int x = 0; x < source.width() / ds; x++) {
+                for (int y = 0; y < placed.height() / ds; y++) {
+                    for (int x = 0; x < placed.width() / ds; x++) {
                         tile[y * cw + x] = 1f;
                     }
                 }
