@@ -30,8 +30,11 @@ import tessera.dataset.motif.internal.Rng;
  * <p>Candidate i's {@link Candidate#seed()} is its motif seed: {@code PromptReader.read(prompt, seed)}
  * with the job's repeat reproduces the tile exactly.
  */
+// ranked above the model generators (0) so it serves jobs naming no generator: any size, seconds, no
+// model; a deployment changes that with tessera.generator.default, not by renumbering plugins
 @Component(service = Generator.class, property = {
     ServiceProperties.PLUGIN_ID + "=procedural",
+    "service.ranking:Integer=10",
     ServiceProperties.GENERATOR_CAPABILITIES + "=" + GeneratorCapability.PROMPT,
     ServiceProperties.GENERATOR_CAPABILITIES + "=" + GeneratorCapability.ANY_SIZE})
 public final class ProceduralGenerator implements Generator {

@@ -45,6 +45,13 @@ final class PipelineServices {
      */
     static final String STRICT = "tessera.strict";
 
+    /**
+     * Framework property naming the generator plugin that serves requests naming none; unset, the
+     * generator registered with the highest {@code service.ranking} serves (the procedural generator ranks
+     * itself first: it makes any size at print resolution in seconds and needs no model).
+     */
+    static final String DEFAULT_GENERATOR = "tessera.generator.default";
+
     boolean strict() {
         return Boolean.parseBoolean(context.getProperty(STRICT));
     }
@@ -76,17 +83,27 @@ final class PipelineServices {
         }
     }
 
-    /** The generator the request names (waiting for it), or the best one present. */
+    /**
+     * The generator the request names, else the one {@value #DEFAULT_GENERATOR} names (both waited for,
+     * as a hot swap may be under way), else the highest-ranked one present.
+     */
     private ServiceReference<Generator> generator(DesignRequest request, Duration wait) throws JobError, InterruptedException {
-        Optional<ServiceReference<Generator>> ref = broker.await(Generator.class, request.generator(), wait);
+        String configured = context.getProperty(DEFAULT_GENERATOR);
+        String id = request.generator() != null ? request.generator()
+                : configured == null || configured.isBlank() ? null : configured.strip();
+        Optional<ServiceReference<Generator>> ref = id == null
+                ? broker.awaitDefault(Generator.class, wait)
+                : broker.await(Generator.class, id, wait);
         if (ref.isPresent()) {
             return ref.get();
         }
         List<String> present = broker.ids(Generator.class);
-        if (request.generator() == null) {
+        if (id == null) {
             throw new JobError("no generator is installed; install a generator plugin (e.g. tessera-dataset for 'procedural')");
         }
-        throw new JobError("generator '" + request.generator() + "' is not available (waited " + wait.toSeconds()
+        String why = request.generator() != null ? "" : " (named by " + DEFAULT_GENERATOR + "; name another with --generator,"
+                + " or change that property)";
+        throw new JobError("generator '" + id + "'" + why + " is not available (waited " + wait.toSeconds()
                 + " s); installed generators: " + (present.isEmpty() ? "none" : String.join(", ", present)));
     }
 

@@ -62,6 +62,23 @@ final class ServiceBroker {
         }
     }
 
+    /**
+     * The service that serves when nothing names a plugin: the best of the plugin with the highest
+     * {@code service.ranking}, ties broken by plugin id. Versions order one plugin's side-by-side
+     * deployments only; comparing them across plugins would let numbering decide which generator a
+     * customer gets.
+     */
+    <T> Optional<ServiceReference<T>> awaitDefault(Class<T> type, Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            Optional<ServiceReference<T>> ref = all(type, null).stream().sorted(PLUGIN_DEFAULT_FIRST).findFirst();
+            if (ref.isPresent() || System.nanoTime() >= deadline) {
+                return ref;
+            }
+            Thread.sleep(POLL_MS);
+        }
+    }
+
     /** Plugin ids of the services of a type now, for error messages. */
     <T> List<String> ids(Class<T> type) {
         return all(type, null).stream().map(HeldService::pluginId).distinct().sorted().toList();
@@ -71,6 +88,12 @@ final class ServiceBroker {
             .comparing((ServiceReference<?> r) -> version(r)).reversed()
             .thenComparing(Comparator.comparingInt((ServiceReference<?> r) -> ranking(r)).reversed())
             .thenComparingLong(r -> (Long) r.getProperty(Constants.SERVICE_ID));
+
+    /** Across plugins: ranking, then plugin id; within one plugin, {@link #BEST_FIRST}. */
+    static final Comparator<ServiceReference<?>> PLUGIN_DEFAULT_FIRST = Comparator
+            .comparingInt((ServiceReference<?> r) -> ranking(r)).reversed()
+            .thenComparing((ServiceReference<?> r) -> String.valueOf(HeldService.pluginId(r)))
+            .thenComparing(BEST_FIRST);
 
     static Version version(ServiceReference<?> ref) {
         try {

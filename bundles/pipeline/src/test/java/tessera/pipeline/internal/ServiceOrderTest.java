@@ -31,6 +31,17 @@ class ServiceOrderTest {
     }
 
     @Test
+    void withNoPluginNamedRankingDecidesAcrossPluginsAndVersionOnlyWithinOne() {
+        // a model generator numbered 1.0.0.<time> must not beat the procedural one by its version number,
+        // nor a newer model plugin win by numbering; the ranked one serves, its newest version first
+        List<ServiceReference<?>> refs = new ArrayList<>(List.of(
+                ref(1, "gan", "9.0.0", 0), ref(2, "procedural", "1.1.0", 10), ref(3, "procedural", "1.2.0", 10),
+                ref(4, "diffusion", "1.0.0", 0), ref(5, "acme", "0.1.0", 0)));
+        refs.sort(ServiceBroker.PLUGIN_DEFAULT_FIRST);
+        assertThat(refs).extracting(r -> r.getProperty(Constants.SERVICE_ID)).containsExactly(3L, 2L, 5L, 4L, 1L);
+    }
+
+    @Test
     void anUnparseableVersionSortsLast() {
         List<ServiceReference<?>> refs = new ArrayList<>(List.of(ref(1, "not-a-version", 0), ref(2, "0.0.1", 0)));
         refs.sort(ServiceBroker.BEST_FIRST);
@@ -66,10 +77,14 @@ class ServiceOrderTest {
     }
 
     private static ServiceReference<?> ref(long id, String version, int ranking) {
+        return ref(id, "gen", version, ranking);
+    }
+
+    private static ServiceReference<?> ref(long id, String plugin, String version, int ranking) {
         Hashtable<String, Object> props = new Hashtable<>();
         props.put(Constants.SERVICE_ID, id);
         props.put(Constants.SERVICE_RANKING, ranking);
-        props.put("tessera.plugin.id", "gen");
+        props.put("tessera.plugin.id", plugin);
         props.put("tessera.plugin.version", version);
         return new FakeRef(props);
     }
