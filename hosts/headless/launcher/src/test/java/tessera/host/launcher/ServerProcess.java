@@ -64,11 +64,13 @@ final class ServerProcess implements AutoCloseable {
         return new ServerProcess(p, url);
     }
 
-    /** Creates a token with the CLI, as an operator would. */
-    static String token(Path data, String user, String role) throws Exception {
+    /** Creates a token with the CLI, as an operator would; {@code serveArgs} such as {@code --db URL} go along. */
+    static String token(Path data, String user, String role, String... serveArgs) throws Exception {
         java.nio.file.Files.createDirectories(data.toAbsolutePath().getParent());
         Path out = data.resolveSibling(user + "-token.out"), err = data.resolveSibling(user + "-token.err");
-        Process p = new ProcessBuilder(command(data, "--create-token", user, "--role", role))
+        List<String> args = new ArrayList<>(List.of("--create-token", user, "--role", role));
+        args.addAll(List.of(serveArgs));
+        Process p = new ProcessBuilder(command(data, args.toArray(String[]::new)))
                 .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         // bounded: a CLI process that cannot start (e.g. the distribution rebuilt under it) fails the test, not hangs it
         if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
@@ -119,6 +121,14 @@ final class ServerProcess implements AutoCloseable {
             Thread.sleep(100);
         } while (System.currentTimeMillis() < deadline);
         return j;
+    }
+
+    /** Sends a signal by name ({@code STOP} freezes the process, {@code CONT} lets it go on) with the system's kill. */
+    void signal(String name) throws Exception {
+        Process k = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).redirectErrorStream(true).start();
+        if (!k.waitFor(30, TimeUnit.SECONDS) || k.exitValue() != 0) {
+            throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed: " + new String(k.getInputStream().readAllBytes()));
+        }
     }
 
     /** SIGKILL: no shutdown hook, no flush, as a crash or an OOM killer would end it. */

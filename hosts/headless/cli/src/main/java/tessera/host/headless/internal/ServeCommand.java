@@ -20,7 +20,9 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Serve the HTTP API and the web studio until stopped; or create an API token.",
             "Example: tessera serve --port 8080   then open http://127.0.0.1:8080/studio/",
-            "         tessera serve --create-token alice --role designer"})
+            "         tessera serve --create-token alice --role designer",
+            "Scale-out: tessera serve --db postgresql://db:5432/tessera?user=tessera --artifacts /shared/artifacts",
+            "         on every host; they share one job queue and one artifact folder."})
 final class ServeCommand implements Callable<Integer> {
     private static final long WAIT_MS = 10_000;
     private final Engine engine;
@@ -40,6 +42,16 @@ final class ServeCommand implements Callable<Integer> {
     Double burst;
     @Option(names = "--max-tile-px", description = "Largest tile side a job may ask for (default 2048).")
     Integer maxTilePx;
+    @Option(names = "--db", paramLabel = "URL", description = {"PostgreSQL database shared by several hosts, "
+        + "postgresql://HOST:PORT/DATABASE?user=USER&password=PASSWORD (default: SQLite in <data>/server/tessera.db, one host).",
+        "Also the framework property tessera.server.db."})
+    String db;
+    @Option(names = "--artifacts", paramLabel = "DIR", description = {"Artifact folder; hosts sharing --db must share it "
+        + "(default <data>/server/artifacts).", "Also the framework property tessera.server.artifacts."})
+    String artifacts;
+    @Option(names = "--lease", paramLabel = "SECONDS", description = "With --db: how long a job stays with a host that stopped "
+        + "renewing its claim before another host runs it again (default 30).")
+    Double lease;
     @Option(names = "--create-token", paramLabel = "USER", description = "Create an API token for USER, print it and exit.")
     String createToken;
     @Option(names = "--role", description = "Role of a new user: designer, operator, compliance or admin (default designer).")
@@ -67,6 +79,9 @@ final class ServeCommand implements Callable<Integer> {
         put(call, "rate", rate);
         put(call, "burst", burst);
         put(call, "maxTilePx", maxTilePx);
+        put(call, "db", db);
+        put(call, "artifacts", artifacts);
+        put(call, "leaseSeconds", lease);
         put(call, "createToken", createToken);
         put(call, "role", role);
         return server.apply(call);

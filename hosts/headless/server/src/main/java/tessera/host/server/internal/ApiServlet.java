@@ -195,6 +195,7 @@ final class ApiServlet extends HttpServlet {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("status", "ok");
         m.put("jobsRunning", runner.running());
+        m.put("host", jobs.host()); // #12 scale-out: which host answered, as claimedBy names it
         return m;
     }
 
@@ -261,6 +262,9 @@ final class ApiServlet extends HttpServlet {
         resp.setHeader("Cache-Control", "no-cache");
         PrintWriter w = resp.getWriter();
         LiveJob live = runner.live(id);
+        if (live == null && runner.sharedQueue()) {
+            followElsewhere(id, w); // queued, or run by another host: its state changes are in the database
+        }
         int seen = 0;
         while (live != null && !live.ended()) {
             List<JobEvent> batch = live.since(seen, 15_000);
@@ -287,10 +291,46 @@ final class ApiServlet extends HttpServlet {
         return null;
     }
 
+    /**
+     * Server-sent events for a job this host does not run (#12 scale-out): one {@code progress} event per change of
+     * status or host, read from the shared database every 250 ms, until the job has ended or the client went away.
+     */
+    private void followElsewhere(String id, PrintWriter w) throws Exception {
+        String last = null;
+        long quietSince = System.currentTimeMillis();
+        while (true) {
+            Map<String, Object> row = jobs.get(id).orElseThrow();
+            String status = (String) row.get("status");
+            if (!status.equals("queued") && !status.equals("running")) {
+                return;
+            }
+            String state = status + (row.get("claimed_by") == null ? "" : " on " + row.get("claimed_by"));
+            if (!state.equals(last)) {
+                w.write("event: progress\ndata: " + COMPACT.writeValueAsString(new JobEvent(id, status, 0, state)) + "\n\n");
+                last = state;
+                quietSince = System.currentTimeMillis();
+            } else if (System.currentTimeMillis() - quietSince > 15_000) {
+                w.write(": keep-alive\n\n");
+                quietSince = System.currentTimeMillis();
+            }
+            w.flush();
+            if (w.checkError()) {
+                return; // the client went away
+            }
+            Thread.sleep(250);
+        }
+    }
+
     private Object cancel(Call c) throws Exception {
         Map<String, Object> row = job(c);
         String id = (String) row.get("id");
         LiveJob live = runner.live(id);
+        if (live == null && runner.sharedQueue() && jobs.cancel(id)) {
+            // queued: cancelled now; running on some host: that host's lease keeper stops it within a third of a lease
+            jobs.audit(c.caller().user(), "job.cancel", id, null);
+            c.response().setStatus(202);
+            return Map.of("id", id, "status", "cancelling");
+        }
         if (live == null) {
             throw new ApiError(409, "job " + id + " is " + row.get("status") + ", not running; nothing to cancel");
         }

@@ -19,11 +19,22 @@ import java.util.regex.Pattern;
  */
 final class ArtifactStore {
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+    /** A temporary file this old in a shared folder belongs to no live write (a write takes milliseconds). */
+    private static final long SHARED_LEFTOVER_MS = 3_600_000;
     private final Path root;
 
     ArtifactStore(Path root) throws IOException {
+        this(root, false);
+    }
+
+    /** @param shared other live hosts write here too (#12 scale-out): only old leftovers are theirs to lose */
+    ArtifactStore(Path root, boolean shared) throws IOException {
         this.root = Files.createDirectories(root);
-        removeLeftovers();
+        removeLeftovers(shared ? System.currentTimeMillis() - SHARED_LEFTOVER_MS : Long.MAX_VALUE);
+    }
+
+    Path root() {
+        return root;
     }
 
     /** Stores a file's bytes; returns their SHA-256. Storing the same bytes twice keeps one copy. */
@@ -63,11 +74,17 @@ final class ArtifactStore {
         return root.resolve(sha256.substring(0, 2)).resolve(sha256);
     }
 
-    /** Temporary files of writes a killed process never finished. */
-    private void removeLeftovers() throws IOException {
+    /** Temporary files, older than {@code before} (epoch ms), of writes a killed process never finished. */
+    private void removeLeftovers(long before) throws IOException {
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(root, ".incoming-*")) {
             for (Path p : ds) {
-                Files.deleteIfExists(p);
+                try {
+                    if (Files.getLastModifiedTime(p).toMillis() < before) {
+                        Files.deleteIfExists(p);
+                    }
+                } catch (java.nio.file.NoSuchFileException e) {
+                    // its writer finished (moved it) meanwhile
+                }
             }
         }
     }

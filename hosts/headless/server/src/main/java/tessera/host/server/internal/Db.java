@@ -10,23 +10,40 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.sqlite.SQLiteConfig;
 
 /**
- * The server's embedded SQLite database (one file, WAL journal). A process killed mid-write leaves the
- * last committed transaction intact: SQLite's WAL is replayed or discarded on the next open (#12).
- * One connection, used under this object's lock: the store's statements are short, and SQLite
- * serialises writers anyway.
+ * The server's database (#12). By default embedded SQLite (one file, WAL journal): a process killed
+ * mid-write leaves the last committed transaction intact, and one connection is used under a lock
+ * (SQLite serialises writers anyway). With {@code --db postgresql://…} a PostgreSQL database shared by
+ * several hosts (scale-out): a small connection pool, no process-wide lock.
  */
 final class Db implements AutoCloseable {
-    private final Connection connection;
-    private final Path file;
+    enum Dialect { SQLITE, POSTGRESQL }
 
-    private Db(Connection connection, Path file) {
-        this.connection = connection;
+    private final Dialect dialect;
+    private final String where;
+    private final Path file;
+    private final Connection single;
+    private final ReentrantLock singleLock = new ReentrantLock();
+    private final ConnectionPool pool;
+
+    private Db(Dialect dialect, String where, Path file, Connection single, ConnectionPool pool) {
+        this.dialect = dialect;
+        this.where = where;
         this.file = file;
+        this.single = single;
+        this.pool = pool;
+    }
+
+    /** The database {@code tessera serve} is configured for: {@code --db}, else SQLite under the data folder. */
+    static Db open(Settings s) throws SQLException {
+        return s.db() == null ? open(s.serverDir().resolve("tessera.db")) : postgresql(s.db(), Math.max(4, s.workers() + 4));
     }
 
     static Db open(Path file) throws SQLException {
@@ -45,17 +62,115 @@ final class Db implements AutoCloseable {
         if (c == null) {
             throw new SQLException("the SQLite driver refused " + file);
         }
-        Db db = new Db(c, file);
+        return migrated(new Db(Dialect.SQLITE, file.toString(), file, c, null));
+    }
+
+    /**
+     * A PostgreSQL database shared by every host of a scale-out.
+     *
+     * @param url {@code postgresql://HOST:PORT/DATABASE?user=USER&password=…} (or the same with {@code jdbc:})
+     * @param connections most connections this host opens, > 0
+     */
+    static Db postgresql(String url, int connections) throws SQLException {
+        String jdbc = jdbcUrl(url);
+        String shown = jdbc.replaceAll("(?i)(password=)[^&]*", "$1***");
+        org.postgresql.Driver driver = new org.postgresql.Driver();
+        Properties p = new Properties();
+        p.setProperty("ApplicationName", "tessera serve");
+        p.setProperty("connectTimeout", "10");
+        p.setProperty("tcpKeepAlive", "true");
+        ConnectionPool pool = new ConnectionPool(() -> connect(driver, jdbc, p, shown), connections);
+        Db db = new Db(Dialect.POSTGRESQL, shown, null, null, pool);
+        try {
+            return migrated(db);
+        } catch (SQLException | RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    private static Db migrated(Db db) throws SQLException {
         Migrations.apply(db);
         return db;
     }
 
+    static String jdbcUrl(String url) {
+        String u = url.strip();
+        if (u.startsWith("jdbc:postgresql://")) {
+            return u;
+        }
+        if (u.startsWith("postgresql://") || u.startsWith("postgres://")) {
+            return "jdbc:postgresql://" + u.substring(u.indexOf("://") + 3);
+        }
+        throw new IllegalArgumentException("--db '" + url + "' is not a PostgreSQL URL; give postgresql://HOST:PORT/DATABASE?user=USER"
+                + "&password=PASSWORD, or leave --db out for the embedded SQLite database in <data>/server/tessera.db");
+    }
+
+    private static Connection connect(org.postgresql.Driver driver, String jdbc, Properties p, String shown) throws SQLException {
+        try {
+            Connection c = driver.connect(jdbc, p);
+            if (c == null) {
+                throw new SQLException("the PostgreSQL driver does not accept " + shown);
+            }
+            return c;
+        } catch (SQLException e) {
+            String state = e.getSQLState() == null ? "" : e.getSQLState();
+            String what = state.startsWith("08") ? "start PostgreSQL there or correct --db"
+                    : state.startsWith("28") ? "check the user and password in --db (and pg_hba.conf)"
+                    : state.equals("3D000") ? "create the database (createdb NAME) or correct --db"
+                    : "check --db";
+            throw new SQLException("cannot use the PostgreSQL database " + shown + ": " + e.getMessage() + "; " + what, state, e);
+        }
+    }
+
+    Dialect dialect() {
+        return dialect;
+    }
+
+    /** The SQLite file; null for PostgreSQL. */
     Path file() {
         return file;
     }
 
+    /** Where the database is, for messages: the file, or the URL with any password masked. */
+    String where() {
+        return where;
+    }
+
+    /** SQL for the database clock in epoch milliseconds: leases use one clock for every host. */
+    String nowMillis() {
+        return dialect == Dialect.POSTGRESQL ? "CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)"
+                : "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)";
+    }
+
+    /** Runs work on one connection (SQLite: the only one, under its lock; PostgreSQL: one from the pool). */
+    <T> T withConnection(SqlWork<T> work) throws SQLException {
+        if (single != null) {
+            singleLock.lock();
+            try {
+                return work.run(single);
+            } finally {
+                singleLock.unlock();
+            }
+        }
+        Connection c = pool.borrow();
+        boolean broken = false;
+        try {
+            return work.run(c);
+        } catch (SQLException e) {
+            broken = ConnectionPool.broken(e);
+            throw e;
+        } finally {
+            pool.release(c, broken);
+        }
+    }
+
     /** Runs statements in one transaction; rolled back as a whole on any failure. */
-    synchronized <T> T transaction(SqlWork<T> work) throws SQLException {
+    <T> T transaction(SqlWork<T> work) throws SQLException {
+        return withConnection(c -> inTransaction(c, work));
+    }
+
+    static <T> T inTransaction(Connection connection, SqlWork<T> work) throws SQLException {
         boolean auto = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {
@@ -70,20 +185,27 @@ final class Db implements AutoCloseable {
         }
     }
 
-    synchronized int update(String sql, Object... args) throws SQLException {
-        try (PreparedStatement ps = prepare(connection, sql, args)) {
-            return ps.executeUpdate();
-        }
+    int update(String sql, Object... args) throws SQLException {
+        return withConnection(c -> {
+            try (PreparedStatement ps = prepare(c, sql, args)) {
+                return ps.executeUpdate();
+            }
+        });
     }
 
-    synchronized List<Map<String, Object>> query(String sql, Object... args) throws SQLException {
-        try (PreparedStatement ps = prepare(connection, sql, args); ResultSet rs = ps.executeQuery()) {
+    List<Map<String, Object>> query(String sql, Object... args) throws SQLException {
+        return withConnection(c -> rows(c, sql, args));
+    }
+
+    /** Rows as maps keyed by lower-case column label. */
+    static List<Map<String, Object>> rows(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = prepare(c, sql, args); ResultSet rs = ps.executeQuery()) {
             List<Map<String, Object>> rows = new ArrayList<>();
             int n = rs.getMetaData().getColumnCount();
             while (rs.next()) {
                 Map<String, Object> row = new HashMap<>();
                 for (int i = 1; i <= n; i++) {
-                    row.put(rs.getMetaData().getColumnLabel(i).toLowerCase(java.util.Locale.ROOT), rs.getObject(i));
+                    row.put(rs.getMetaData().getColumnLabel(i).toLowerCase(Locale.ROOT), rs.getObject(i));
                 }
                 rows.add(row);
             }
@@ -91,10 +213,13 @@ final class Db implements AutoCloseable {
         }
     }
 
-    synchronized void execute(String sql) throws SQLException {
-        try (Statement s = connection.createStatement()) {
-            s.execute(sql);
-        }
+    void execute(String sql) throws SQLException {
+        withConnection(c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute(sql);
+            }
+            return null;
+        });
     }
 
     static PreparedStatement prepare(Connection c, String sql, Object... args) throws SQLException {
@@ -111,7 +236,16 @@ final class Db implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() throws SQLException {
-        connection.close();
+    public void close() throws SQLException {
+        if (single != null) {
+            singleLock.lock();
+            try {
+                single.close();
+            } finally {
+                singleLock.unlock();
+            }
+        } else {
+            pool.close();
+        }
     }
 }

@@ -33,11 +33,15 @@ import tessera.api.json.TesseraJson;
 import tessera.api.pattern.Pattern;
 
 /**
- * Runs jobs on a bounded pool: each job's outputs go to a work folder, then into the content-addressed
- * store, then one transaction records status, record and artifacts. Work folders of a crashed process
- * are deleted at start: their jobs are marked interrupted and their files were never recorded.
+ * Runs jobs: each job's outputs go to a work folder, then into the content-addressed store, then one
+ * transaction records status, record and artifacts, conditional on still holding the job's claim. Work
+ * folders of a crashed process are deleted at start: their files were never recorded. Generate jobs run
+ * on this process's bounded pool, or, with a queue shared by several hosts (#12 scale-out), are only
+ * inserted here and run by whichever host's {@link SharedQueue} claims them.
  */
 final class JobRunner implements AutoCloseable {
+    /** What {@link Metrics} counts for a job whose claim another host took over: its end was not recorded. */
+    static final String LOST = "lost";
     private final DesignPipeline pipeline;
     private final JobStore jobs;
     private final ArtifactStore artifacts;
@@ -45,6 +49,7 @@ final class JobRunner implements AutoCloseable {
     private final Metrics metrics;
     private final ExecutorService pool;
     private final Map<String, LiveJob> live = new ConcurrentHashMap<>();
+    private volatile SharedQueue shared;
 
     JobRunner(DesignPipeline pipeline, JobStore jobs, ArtifactStore artifacts, Path work, Metrics metrics, int workers)
             throws IOException {
@@ -58,14 +63,48 @@ final class JobRunner implements AutoCloseable {
         this.pool = Executors.newFixedThreadPool(workers, Thread.ofPlatform().name("tessera-job-", 0).daemon().factory());
     }
 
+    /** From now on generate jobs go to the shared queue instead of this process's pool. */
+    void share(SharedQueue queue) {
+        this.shared = queue;
+    }
+
     String submit(DesignRequest request, String owner, String resubmittedFrom) throws SQLException {
         String id = newId();
+        SharedQueue queue = shared;
+        if (queue != null) {
+            jobs.insert(id, "generate", TesseraJson.write(request), owner, resubmittedFrom);
+            metrics.submitted();
+            queue.wake();
+            return id;
+        }
         LiveJob job = new LiveJob(id);
         live.put(id, job);
         jobs.insert(id, "generate", TesseraJson.write(request), owner, resubmittedFrom);
         metrics.submitted();
-        pool.execute(() -> run(job, request));
+        pool.execute(() -> run(job, request, null));
         return id;
+    }
+
+    /** Runs a job claimed from the shared queue in the caller's (a queue worker's) thread. */
+    void runClaimed(JobStore.Claimed c) {
+        LiveJob job = new LiveJob(c.claim().id());
+        live.put(job.id, job);
+        DesignRequest request;
+        try {
+            request = TesseraJson.read(c.request(), DesignRequest.class);
+        } catch (tessera.api.json.InvalidJsonException | RuntimeException e) {
+            request = null; // recorded as failed below, with the reason
+        }
+        run(job, request, c.claim());
+    }
+
+    boolean sharedQueue() {
+        return shared != null;
+    }
+
+    /** Ids of the jobs this process is running now. */
+    java.util.Set<String> liveIds() {
+        return java.util.Set.copyOf(live.keySet());
     }
 
     LiveJob live(String id) {
@@ -76,26 +115,34 @@ final class JobRunner implements AutoCloseable {
         return (int) live.values().stream().filter(j -> !j.ended()).count();
     }
 
-    private void run(LiveJob job, DesignRequest request) {
+    /** Runs a job under {@code claimed}; null: claim it here first (this process's own queue). */
+    private void run(LiveJob job, DesignRequest request, JobStore.Claim claimed) {
         long t0 = System.nanoTime();
         Path out = work.resolve(job.id);
         String status;
+        JobStore.Claim claim = claimed;
         try {
-            if (job.cancelled()) {
-                status = finish(job.id, JobStatus.CANCELLED, null, "cancelled before it started", out);
+            if (claim == null && !job.cancelled()) {
+                claim = jobs.running(job.id);
+            }
+            if (claim == null) {
+                status = finish(null, job.id, JobStatus.CANCELLED, null, "cancelled before it started", out);
+            } else if (request == null) {
+                status = finish(claim, job.id, JobStatus.FAILED, null, "the stored request is not a valid DesignRequest", out);
             } else {
-                jobs.running(job.id);
                 try {
                     JobRecord record = pipeline.run(request, new JobOptions(out, null, null, true), job);
-                    status = finish(job.id, JobStatus.SUCCEEDED, record, null, out);
+                    status = finish(claim, job.id, JobStatus.SUCCEEDED, record, null, out);
                 } catch (JobFailedException e) {
-                    status = finish(job.id, e.record().status(), e.record(), e.getMessage(), out);
+                    status = finish(claim, job.id, e.record().status(), e.record(), e.getMessage(), out);
                 }
             }
         } catch (SQLException | IOException | RuntimeException e) {
             status = "failed";
             try {
-                jobs.finish(job.id, status, null, "the server could not run or record the job: " + e, List.of());
+                if (!jobs.finish(claim, job.id, status, null, "the server could not run or record the job: " + e, List.of())) {
+                    status = LOST;
+                }
             } catch (SQLException e2) {
                 e.addSuppressed(e2);
             }
@@ -113,14 +160,14 @@ final class JobRunner implements AutoCloseable {
         Path out = work.resolve(id);
         jobs.insert(id, export ? "export" : "check", TesseraJson.write(Map.of("profile", String.valueOf(profile),
                 "repeat", pattern.repeat().toString(), "widthCm", pattern.widthCm(), "heightCm", pattern.heightCm())), owner, null);
-        jobs.running(id);
+        JobStore.Claim claim = jobs.running(id);
         try {
             JobRecord r = pipeline.runPattern(pattern, profile, export, new JobOptions(out, Duration.ofSeconds(10), null, export),
                     e -> { });
-            finish(id, JobStatus.SUCCEEDED, r, null, out);
+            finish(claim, id, JobStatus.SUCCEEDED, r, null, out);
             return Map.entry(id, r);
         } catch (JobFailedException e) {
-            finish(id, e.record().status(), e.record(), e.getMessage(), out);
+            finish(claim, id, e.record().status(), e.record(), e.getMessage(), out);
             throw e;
         }
     }
@@ -142,16 +189,16 @@ final class JobRunner implements AutoCloseable {
         String id = newId();
         Path out = work.resolve(id);
         jobs.insert(id, kind, TesseraJson.write(request), owner, null);
-        jobs.running(id);
+        JobStore.Claim claim = jobs.running(id);
         Files.createDirectories(out);
         Object result;
         try {
             result = tool.run(out);
         } catch (Exception e) {
-            record(id, JobStatus.FAILED, null, e.getMessage(), out);
+            record(claim, id, JobStatus.FAILED, null, e.getMessage(), out);
             throw e;
         }
-        record(id, JobStatus.SUCCEEDED, hrefs(TesseraJson.mapper().valueToTree(result), out, "/api/jobs/" + id + "/artifacts/")
+        record(claim, id, JobStatus.SUCCEEDED, hrefs(TesseraJson.mapper().valueToTree(result), out, "/api/jobs/" + id + "/artifacts/")
                 .toString(), null, out);
         return id;
     }
@@ -174,11 +221,14 @@ final class JobRunner implements AutoCloseable {
         return n;
     }
 
-    private String finish(String id, JobStatus status, JobRecord record, String error, Path out) throws IOException, SQLException {
-        return record(id, status, record == null ? null : TesseraJson.write(record), error, out);
+    private String finish(JobStore.Claim claim, String id, JobStatus status, JobRecord record, String error, Path out)
+            throws IOException, SQLException {
+        return record(claim, id, status, record == null ? null : TesseraJson.write(record), error, out);
     }
 
-    private String record(String id, JobStatus status, String record, String error, Path out) throws IOException, SQLException {
+    /** @return the status recorded, or {@link #LOST} when another host had taken the job over meanwhile */
+    private String record(JobStore.Claim claim, String id, JobStatus status, String record, String error, Path out)
+            throws IOException, SQLException {
         List<JobStore.Artifact> list = new ArrayList<>();
         if (Files.isDirectory(out)) {
             try (Stream<Path> files = Files.walk(out)) {
@@ -188,9 +238,9 @@ final class JobRunner implements AutoCloseable {
                 }
             }
         }
-        jobs.finish(id, status.id(), record, error, list);
+        boolean held = jobs.finish(claim, id, status.id(), record, error, list);
         deleteTree(out);
-        return status.id();
+        return held ? status.id() : LOST;
     }
 
     static String mediaType(String name) {

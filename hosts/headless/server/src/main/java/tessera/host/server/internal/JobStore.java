@@ -5,16 +5,50 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.HashSet;
 
-/** Jobs, their artifacts' metadata and the audit log in the database. */
+/**
+ * Jobs, their artifacts' metadata and the audit log in the database. A job is held by one claim at a time:
+ * the host that runs it and the claim's number ({@code attempt}), with a lease that host keeps renewing.
+ * Every end of a job is conditional on still holding its claim, so a job is finished exactly once even when
+ * a host that was thought dead comes back (#12 scale-out).
+ */
 final class JobStore {
+    private static final String GIVE_UP = "the hosts running this job stopped %d times before it finished (a job that kills "
+            + "its host?); resubmit it (POST /api/jobs/{id}/resubmit) after checking the hosts' logs";
     private final Db db;
+    private final String host;
+    private final long leaseMs;
 
-    JobStore(Db db) {
+    /**
+     * @param host this process's name in {@code claimed_by}, unique among live hosts
+     * @param leaseMs how long a claim stays valid without renewal, > 0
+     */
+    JobStore(Db db, String host, long leaseMs) {
         this.db = db;
+        this.host = host;
+        this.leaseMs = leaseMs;
+    }
+
+    /** A store for one-shot use (token creation, tests): claims are named after this process. */
+    JobStore(Db db) {
+        this(db, "local-" + ProcessHandle.current().pid(), 30_000);
     }
 
     record Artifact(String name, String sha256, long size, String mediaType) {
+    }
+
+    /** The right to end a job: held by {@code host} under claim number {@code attempt}. */
+    record Claim(String id, String host, int attempt) {
+    }
+
+    /** A queued job this host claimed from the shared queue. */
+    record Claimed(Claim claim, String kind, String request) {
+    }
+
+    String host() {
+        return host;
     }
 
     void insert(String id, String kind, String requestJson, String owner, String resubmittedFrom) throws SQLException {
@@ -22,28 +56,139 @@ final class JobStore {
                 id, kind, requestJson, owner, resubmittedFrom, Instant.now().toString());
     }
 
-    void running(String id) throws SQLException {
-        db.update("UPDATE jobs SET status = 'running', started_at = ? WHERE id = ? AND status = 'queued'", Instant.now().toString(), id);
+    /** Claims a queued job this process was handed directly (in-process queue, request-thread jobs); null if not queued. */
+    Claim running(String id) throws SQLException {
+        return db.transaction(c -> {
+            try (var ps = Db.prepare(c, "UPDATE jobs SET status = 'running', started_at = ?, claimed_by = ?, attempt = attempt + 1, "
+                    + "lease_until = " + db.nowMillis() + " + ? WHERE id = ? AND status = 'queued'", Instant.now().toString(), host, leaseMs, id)) {
+                if (ps.executeUpdate() == 0) {
+                    return null;
+                }
+            }
+            int attempt = ((Number) Db.rows(c, "SELECT attempt FROM jobs WHERE id = ?", id).getFirst().get("attempt")).intValue();
+            return started(c, new Claim(id, host, attempt));
+        });
     }
 
-    /** Records the end of a job and its artifacts in one transaction: all of it is there after a crash, or none. */
-    void finish(String id, String status, String recordJson, String error, List<Artifact> artifacts) throws SQLException {
-        db.transaction(c -> {
+    /**
+     * Takes the oldest runnable generate job of the shared queue: a queued one, or one whose host let its lease run
+     * out (dead, or frozen past it). {@code SKIP LOCKED}: hosts claiming at once take different jobs without waiting
+     * on each other. PostgreSQL only.
+     */
+    Optional<Claimed> claim(int maxAttempts) throws SQLException {
+        String now = db.nowMillis();
+        return db.transaction(c -> {
+            List<Map<String, Object>> rows = Db.rows(c, "UPDATE jobs SET status = 'running', claimed_by = ?, attempt = attempt + 1, "
+                    + "lease_until = " + now + " + ?, started_at = COALESCE(started_at, ?) WHERE id = (SELECT id FROM jobs "
+                    + "WHERE kind = 'generate' AND attempt < ? AND (status = 'queued' OR (status = 'running' AND lease_until < " + now + ")) "
+                    + "ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING id, kind, request, attempt",
+                    host, leaseMs, Instant.now().toString(), maxAttempts);
+            if (rows.isEmpty()) {
+                return Optional.empty();
+            }
+            Map<String, Object> r = rows.getFirst();
+            Claim claim = started(c, new Claim((String) r.get("id"), host, ((Number) r.get("attempt")).intValue()));
+            return Optional.of(new Claimed(claim, (String) r.get("kind"), (String) r.get("request")));
+        });
+    }
+
+    private static Claim started(java.sql.Connection c, Claim claim) throws SQLException {
+        try (var ps = Db.prepare(c, "INSERT INTO job_runs(job_id, attempt, host, claimed_at) VALUES (?, ?, ?, ?)", claim.id(),
+                claim.attempt(), claim.host(), Instant.now().toString())) {
+            ps.executeUpdate();
+        }
+        return claim;
+    }
+
+    /**
+     * Records the end of a job and its artifacts in one transaction: all of it is there after a crash, or none.
+     *
+     * @param claim the claim the job ran under; null for a job that never started (cancelled while queued)
+     * @return false when the claim was lost (lease expired and another host took the job): nothing is recorded
+     *     but the lost claim, so the other host's end is the only one
+     */
+    boolean finish(Claim claim, String id, String status, String recordJson, String error, List<Artifact> artifacts)
+            throws SQLException {
+        String now = Instant.now().toString();
+        boolean held = db.transaction(c -> {
+            String sql = "UPDATE jobs SET status = ?, record = ?, error = ?, finished_at = ?, lease_until = NULL WHERE id = ? AND "
+                    + (claim == null ? "status = 'queued'" : "status = 'running' AND claimed_by = ? AND attempt = ?");
+            Object[] args = claim == null ? new Object[] {status, recordJson, error, now, id}
+                    : new Object[] {status, recordJson, error, now, id, claim.host(), claim.attempt()};
+            try (var ps = Db.prepare(c, sql, args)) {
+                if (ps.executeUpdate() == 0) {
+                    return false;
+                }
+            }
             for (Artifact a : artifacts) {
-                try (var ps = Db.prepare(c, "INSERT OR REPLACE INTO artifacts VALUES (?, ?, ?, ?, ?)", id, a.name(), a.sha256(),
+                try (var ps = Db.prepare(c, "INSERT INTO artifacts VALUES (?, ?, ?, ?, ?) ON CONFLICT (job_id, name) DO UPDATE SET "
+                        + "sha256 = excluded.sha256, size = excluded.size, media_type = excluded.media_type", id, a.name(), a.sha256(),
                         a.size(), a.mediaType())) {
                     ps.executeUpdate();
                 }
             }
-            try (var ps = Db.prepare(c, "UPDATE jobs SET status = ?, record = ?, error = ?, finished_at = ? WHERE id = ?", status,
-                    recordJson, error, Instant.now().toString(), id)) {
-                ps.executeUpdate();
-            }
-            return null;
+            ended(c, claim, status, now);
+            return true;
         });
+        if (!held) {
+            db.withConnection(c -> ended(c, claim, "lost", now));
+        }
+        return held;
     }
 
-    /** #12: after a crash, jobs the dead process had queued or was running are marked and can be resubmitted. */
+    private static Void ended(java.sql.Connection c, Claim claim, String outcome, String now) throws SQLException {
+        if (claim != null) {
+            try (var ps = Db.prepare(c, "UPDATE job_runs SET outcome = ?, ended_at = ? WHERE job_id = ? AND attempt = ? AND host = ?",
+                    outcome, now, claim.id(), claim.attempt(), claim.host())) {
+                ps.executeUpdate();
+            }
+        }
+        return null;
+    }
+
+    /** Extends the lease of every job this host runs; returns the ids it still holds (the rest were taken over). */
+    Set<String> renew() throws SQLException {
+        Set<String> held = new HashSet<>();
+        for (var r : db.query("UPDATE jobs SET lease_until = " + db.nowMillis() + " + ? WHERE claimed_by = ? AND status = 'running' "
+                + "RETURNING id", leaseMs, host)) {
+            held.add((String) r.get("id"));
+        }
+        return held;
+    }
+
+    /** Jobs this host runs that someone asked (on any host) to cancel. */
+    Set<String> cancelRequested() throws SQLException {
+        Set<String> ids = new HashSet<>();
+        for (var r : db.query("SELECT id FROM jobs WHERE claimed_by = ? AND status = 'running' AND cancel_requested = 1", host)) {
+            ids.add((String) r.get("id"));
+        }
+        return ids;
+    }
+
+    /**
+     * Cancels a job of the shared queue: a queued one at once, a running one by a flag its host reads when it renews
+     * its lease. @return false when the job is neither
+     */
+    boolean cancel(String id) throws SQLException {
+        return db.update("UPDATE jobs SET status = 'cancelled', finished_at = ?, error = 'cancelled before it started' "
+                + "WHERE id = ? AND status = 'queued'", Instant.now().toString(), id) > 0
+                || db.update("UPDATE jobs SET cancel_requested = 1 WHERE id = ? AND status = 'running'", id) > 0;
+    }
+
+    /**
+     * Ends jobs no host will run again: a generate job whose hosts died {@code maxAttempts} times (failed), and a
+     * check, export, QA or provenance job whose host died (interrupted: it ran in a request, whose upload is gone).
+     */
+    int abandonExpired(int maxAttempts) throws SQLException {
+        String now = db.nowMillis();
+        String at = Instant.now().toString();
+        return db.update("UPDATE jobs SET status = 'failed', finished_at = ?, error = ? WHERE kind = 'generate' AND status = 'running' "
+                + "AND attempt >= ? AND lease_until < " + now, at, String.format(GIVE_UP, maxAttempts), maxAttempts)
+                + db.update("UPDATE jobs SET status = 'interrupted', finished_at = ?, error = 'the host running it stopped; send the "
+                        + "request again' WHERE kind <> 'generate' AND status = 'running' AND lease_until < " + now, at);
+    }
+
+    /** #12: after a crash, jobs the dead process had queued or was running are marked and can be resubmitted (SQLite: one host). */
     int markInterrupted() throws SQLException {
         return db.update("UPDATE jobs SET status = 'interrupted', finished_at = ?, "
                 + "error = 'the server stopped before the job finished; resubmit it (POST /api/jobs/{id}/resubmit)' "

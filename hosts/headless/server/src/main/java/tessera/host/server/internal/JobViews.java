@@ -36,7 +36,7 @@ final class JobViews {
 
     Map<String, Object> view(Map<String, Object> row) throws Exception {
         Map<String, Object> m = new LinkedHashMap<>();
-        for (String k : List.of("id", "kind", "status", "owner", "created_at", "started_at", "finished_at", "error", "resubmitted_from")) {
+        for (String k : List.of("id", "kind", "status", "owner", "created_at", "started_at", "finished_at", "error", "resubmitted_from", "claimed_by")) {
             if (row.get(k) != null) {
                 m.put(camel(k), row.get(k));
             }
@@ -73,8 +73,14 @@ final class JobViews {
                 .orElseThrow(() -> new ApiError(404, "job " + row.get("id") + " has no artifact " + name));
     }
 
+    /** The artifact's file; a clear 503 when this host's store lacks it (hosts of one database must share one folder). */
     Path file(JobStore.Artifact a) {
-        return artifacts.path(a.sha256());
+        Path f = artifacts.path(a.sha256());
+        if (!java.nio.file.Files.isRegularFile(f)) {
+            throw new ApiError(503, "artifact " + a.name() + " (sha256 " + a.sha256() + ") is not in this host's artifact folder "
+                    + artifacts.root() + "; hosts that share a database must share one folder: start each with the same --artifacts");
+        }
+        return f;
     }
 
     private static String camel(String snake) {

@@ -60,7 +60,10 @@ public final class ServeService implements Function<Map<String, Object>, Integer
         PrintWriter err = (PrintWriter) call.get("err");
         Settings settings;
         try {
-            settings = Settings.from(call);
+            settings = Settings.from(withProperties(call));
+            if (settings.db() != null) {
+                Db.jdbcUrl(settings.db()); // a wrong URL is named before anything else happens
+            }
         } catch (RuntimeException e) {
             err.println("tessera serve: " + e.getMessage());
             return 2;
@@ -82,8 +85,24 @@ public final class ServeService implements Function<Map<String, Object>, Integer
         }
     }
 
+    /**
+     * {@code --db} and {@code --artifacts} may also come from the framework properties {@code tessera.server.db} and
+     * {@code tessera.server.artifacts} ({@code -D} on the launcher), so a host's scale-out wiring can live in its start
+     * script or service unit instead of every command line.
+     */
+    private Map<String, Object> withProperties(Map<String, Object> call) {
+        Map<String, Object> m = new java.util.HashMap<>(call);
+        for (String k : List.of("db", "artifacts")) {
+            String v = context.getProperty("tessera.server." + k);
+            if (m.get(k) == null && v != null && !v.isBlank()) {
+                m.put(k, v);
+            }
+        }
+        return m;
+    }
+
     private static int createToken(Settings s, String user, String role, PrintWriter out, PrintWriter err) throws SQLException {
-        try (Db db = Db.open(s.serverDir().resolve("tessera.db"))) {
+        try (Db db = Db.open(s)) {
             String token = new TokenStore(db).create(user, Role.parse(role == null ? "designer" : role));
             new JobStore(db).audit("cli", "token.create", user, role);
             out.println(token);
@@ -97,16 +116,30 @@ public final class ServeService implements Function<Map<String, Object>, Integer
     }
 
     private int serve(Settings s, PrintWriter out, PrintWriter err) throws SQLException, IOException, InterruptedException {
-        Db db = Db.open(s.serverDir().resolve("tessera.db"));
+        Db db = Db.open(s);
         resources.add(db);
-        JobStore jobs = new JobStore(db);
-        int interrupted = jobs.markInterrupted();
+        boolean shared = db.dialect() == Db.Dialect.POSTGRESQL;
+        JobStore jobs = new JobStore(db, hostName(), s.leaseMs());
+        int interrupted = 0;
+        if (!shared) {
+            // one host owns the SQLite file, so whatever is unfinished was this host's; with a shared database the
+            // other hosts' jobs are alive, and a dead host's jobs come back through their expired leases instead
+            interrupted = jobs.markInterrupted();
+        }
         if (interrupted > 0) {
             err.println("tessera serve: " + interrupted + " job(s) left unfinished by a previous run are marked interrupted");
         }
-        ArtifactStore artifacts = new ArtifactStore(s.serverDir().resolve("artifacts"));
+        ArtifactStore artifacts = new ArtifactStore(s.artifactDir(), s.artifacts() != null);
         Metrics metrics = new Metrics();
         JobRunner runner = new JobRunner(pipeline, jobs, artifacts, s.serverDir().resolve("work"), metrics, s.workers());
+        if (shared) {
+            SharedQueue queue = new SharedQueue(jobs, runner, s.workers(), s.leaseMs(), err);
+            runner.share(queue);
+            resources.addFirst(queue);
+            err.println("tessera serve: job queue shared in " + db.where() + " as host " + jobs.host() + " (lease " + s.leaseMs() / 1000.0
+                    + " s); artifacts in " + artifacts.root() + (s.artifacts() == null
+                            ? " (only this host's: give every host the same --artifacts folder so any host serves any job's files)" : ""));
+        }
         resources.addFirst(runner);
         ApiServlet api = new ApiServlet(s, new TokenStore(db), jobs, runner, artifacts, new BundleAdmin(context, s.data().resolve("hot"), trust),
                 metrics, new QaApi(context, runner, jobs), new ProvenanceApi(context, runner, jobs, db));
@@ -134,6 +167,17 @@ public final class ServeService implements Function<Map<String, Object>, Integer
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    /** This process among the hosts of a shared queue: the machine's name and the process id. */
+    private static String hostName() {
+        String name;
+        try {
+            name = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            name = "host";
+        }
+        return name + "/" + ProcessHandle.current().pid();
     }
 
     private void register(Servlet servlet, String name, Map<String, Object> more, String... patterns) {

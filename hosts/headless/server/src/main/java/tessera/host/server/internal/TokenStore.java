@@ -39,13 +39,13 @@ final class TokenStore {
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
         String now = Instant.now().toString();
         db.transaction(c -> {
-            List<Map<String, Object>> rows = select(c, "SELECT id, role FROM users WHERE name = ?", user);
+            List<Map<String, Object>> rows = Db.rows(c, "SELECT id, role FROM users WHERE name = ?", user);
             long id;
             if (rows.isEmpty()) {
                 try (var ps = Db.prepare(c, "INSERT INTO users(name, role, created_at) VALUES (?, ?, ?)", user, role.id(), now)) {
                     ps.executeUpdate();
                 }
-                id = ((Number) select(c, "SELECT id FROM users WHERE name = ?", user).getFirst().get("id")).longValue();
+                id = ((Number) Db.rows(c, "SELECT id FROM users WHERE name = ?", user).getFirst().get("id")).longValue();
             } else {
                 if (!role.id().equals(rows.getFirst().get("role"))) {
                     throw new IllegalArgumentException("user " + user + " exists with role " + rows.getFirst().get("role")
@@ -79,17 +79,4 @@ final class TokenStore {
         }
     }
 
-    private static List<Map<String, Object>> select(java.sql.Connection c, String sql, Object... args) throws SQLException {
-        try (var ps = Db.prepare(c, sql, args); var rs = ps.executeQuery()) {
-            List<Map<String, Object>> rows = new java.util.ArrayList<>();
-            while (rs.next()) {
-                Map<String, Object> row = new java.util.HashMap<>();
-                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                    row.put(rs.getMetaData().getColumnLabel(i), rs.getObject(i));
-                }
-                rows.add(row);
-            }
-            return rows;
-        }
-    }
 }

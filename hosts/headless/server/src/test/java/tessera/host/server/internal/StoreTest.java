@@ -59,13 +59,36 @@ class StoreTest {
             jobs.insert("b", "generate", "{}", "alice", null);
             jobs.insert("c", "generate", "{}", "alice", null);
             jobs.running("b");
-            jobs.running("c");
-            jobs.finish("c", "succeeded", "{}", null, List.of(new JobStore.Artifact("job.json", "0".repeat(64), 2, "application/json")));
+            JobStore.Claim c = jobs.running("c");
+            jobs.finish(c, "c", "succeeded", "{}", null, List.of(new JobStore.Artifact("job.json", "0".repeat(64), 2, "application/json")));
             assertThat(jobs.markInterrupted()).isEqualTo(2);
             assertThat(jobs.get("a").orElseThrow().get("status")).isEqualTo("interrupted");
             assertThat(jobs.get("b").orElseThrow().get("error")).asString().contains("resubmit");
             assertThat(jobs.get("c").orElseThrow().get("status")).isEqualTo("succeeded");
             assertThat(jobs.artifacts("c")).extracting(JobStore.Artifact::name).containsExactly("job.json");
+        }
+    }
+
+    @Test
+    void aJobIsFinishedOnlyUnderTheClaimThatHoldsIt() throws Exception {
+        try (Db db = Db.open(tmp.resolve("t.db"))) {
+            JobStore jobs = new JobStore(db, "host-a", 30_000);
+            jobs.insert("j", "generate", "{}", "alice", null);
+            JobStore.Claim first = jobs.running("j");
+            assertThat(first.attempt()).isEqualTo(1);
+            assertThat(jobs.running("j")).as("a running job is not claimed twice").isNull();
+            // another host takes the job over (what the shared queue's claim does when a lease ran out)
+            db.update("UPDATE jobs SET claimed_by = 'host-b', attempt = 2 WHERE id = 'j'");
+            db.update("INSERT INTO job_runs(job_id, attempt, host, claimed_at) VALUES ('j', 2, 'host-b', 'x')");
+            var artifact = List.of(new JobStore.Artifact("job.json", "0".repeat(64), 2, "application/json"));
+            assertThat(jobs.finish(first, "j", "succeeded", "{}", null, artifact)).isFalse();
+            assertThat(jobs.get("j").orElseThrow().get("status")).isEqualTo("running");
+            assertThat(jobs.artifacts("j")).isEmpty();
+            assertThat(new JobStore(db, "host-b", 30_000).finish(new JobStore.Claim("j", "host-b", 2), "j", "succeeded", "{}", null,
+                    artifact)).isTrue();
+            assertThat(db.query("SELECT host, outcome FROM job_runs WHERE job_id = 'j' ORDER BY attempt"))
+                    .extracting(r -> r.get("host") + ":" + r.get("outcome")).containsExactly("host-a:lost", "host-b:succeeded");
+            assertThat(jobs.artifacts("j")).hasSize(1);
         }
     }
 

@@ -1,0 +1,223 @@
+package tessera.host.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * #12 scale-out: three real hosts ({@code tessera serve} processes) share one real PostgreSQL database as their job
+ * queue and one artifact folder. Under load one host is killed with SIGKILL while it runs a job, and later another
+ * is frozen (SIGSTOP) past its lease and let go again: every job still ends {@code succeeded} exactly once, by the
+ * database's own record of every claim, and its files are served by a surviving host.
+ */
+class ScaleOutIT {
+    private static final int JOBS = 24;
+    private static final int MORE_JOBS = 6;
+    private static final long WAIT_MS = 240_000;
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void everyJobCompletesExactlyOnceWhenHostsDieOrStall() throws Exception {
+        try (PostgresCluster pg = PostgresCluster.start(); Connection db = pg.connect()) {
+            // the rate limit off: the test reads every artifact of every job back through one host
+            String[] shared = {"--db", pg.url(), "--artifacts", tmp.resolve("artifacts").toString(), "--lease", "4", "--workers", "1",
+                "--rate", "100000", "--burst", "100000"};
+            // started at once on an empty database: their migrations meet under the advisory lock
+            List<CompletableFuture<ServerProcess>> starting = new ArrayList<>();
+            for (String name : List.of("a", "b", "c")) {
+                starting.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return ServerProcess.start(tmp.resolve(name), shared);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }));
+            }
+            try (ServerProcess a = starting.get(0).join(); ServerProcess b = starting.get(1).join(); ServerProcess c = starting.get(2).join()) {
+                assertThat(rows(db, "SELECT version FROM schema_version ORDER BY version")).as("each migration applied once")
+                        .extracting(r -> ((Number) r.get("version")).intValue()).containsExactly(1, 2, 3, 4);
+                String token = ServerProcess.token(tmp.resolve("c"), "opal", "operator", shared);
+                String hostA = host(a), hostB = host(b), hostC = host(c);
+                assertThat(Set.of(hostA, hostB, hostC)).hasSize(3);
+
+                List<String> ids = submit(c, token, JOBS, 0);
+                awaitSucceeded(db, ids, 3); // load is flowing
+                String held = freezeWhileRunning(a, hostA, db); // frozen, a job of its own in hand: no race with its end
+                int heldAttempt = attempt(db, held);
+                a.kill();
+                assertThat(a.process.exitValue()).isEqualTo(137);
+                awaitEnded(db, ids);
+                assertExactlyOnce(db, ids);
+                assertThat(rows(db, "SELECT host, outcome, ended_at FROM job_runs WHERE job_id = ? AND attempt = ?", held, heldAttempt))
+                        .as("the killed host's claim never ended").extracting(r -> r.get("host") + ":" + r.get("outcome") + ":" + r.get("ended_at"))
+                        .containsExactly(hostA + ":null:null");
+                assertThat(rows(db, "SELECT host, attempt FROM job_runs WHERE job_id = ? AND outcome = 'succeeded'", held))
+                        .as("the killed host's job, run again by a survivor").singleElement()
+                        .satisfies(r -> assertThat(r.get("host")).isIn(hostB, hostC))
+                        .satisfies(r -> assertThat(((Number) r.get("attempt")).intValue()).isGreaterThan(heldAttempt));
+                assertThat(rows(db, "SELECT DISTINCT host FROM job_runs WHERE outcome = 'succeeded'")).as("work spread over hosts")
+                        .hasSizeGreaterThanOrEqualTo(2);
+                for (String id : ids) {
+                    assertArtifactsServed(b, token, id); // written by whichever host ran it, read through another
+                }
+
+                // a host frozen past its lease comes back: its late end is refused, the job keeps its one end
+                List<String> more = submit(c, token, MORE_JOBS, JOBS);
+                String stalled = freezeWhileRunning(b, hostB, db);
+                int stalledAttempt = attempt(db, stalled);
+                awaitEnded(db, List.of(stalled)); // taken over by c once b's lease ran out
+                b.signal("CONT");
+                await(() -> !rows(db, "SELECT 1 FROM job_runs WHERE job_id = ? AND attempt = ? AND outcome = 'lost'", stalled,
+                        stalledAttempt).isEmpty(), "host b, let go again, to record its claim on " + stalled + " as lost");
+                awaitEnded(db, more);
+                assertExactlyOnce(db, more);
+                assertThat(rows(db, "SELECT attempt FROM job_runs WHERE job_id = ? AND outcome = 'succeeded'", stalled))
+                        .extracting(r -> ((Number) r.get("attempt")).intValue()).singleElement().isNotEqualTo(stalledAttempt);
+                for (String id : more) {
+                    assertArtifactsServed(b, token, id);
+                }
+            }
+        }
+    }
+
+    private static List<String> submit(ServerProcess via, String token, int n, int seed0) throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            HttpResponse<String> r = via.postJson("/api/jobs", token, "{\"prompt\":\"sage gingham\",\"generator\":\"procedural\","
+                    + "\"tileWidthPx\":256,\"seed\":" + (seed0 + i) + "}");
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+            ids.add(ServerProcess.json(r).get("id").asText());
+        }
+        return ids;
+    }
+
+    /**
+     * Freezes the host (SIGSTOP) at a moment it holds a running job, checked in the database while it is frozen, so the
+     * job cannot end between the check and what the test does next; returns that job.
+     */
+    private static String freezeWhileRunning(ServerProcess p, String host, Connection db) throws Exception {
+        long deadline = System.currentTimeMillis() + WAIT_MS;
+        while (System.currentTimeMillis() < deadline) {
+            p.signal("STOP");
+            var running = rows(db, "SELECT id FROM jobs WHERE claimed_by = ? AND status = 'running'", host);
+            if (!running.isEmpty()) {
+                return (String) running.getFirst().get("id");
+            }
+            p.signal("CONT");
+            Thread.sleep(30);
+        }
+        throw new AssertionError("host " + host + " never held a running job while jobs were queued");
+    }
+
+    private static void awaitSucceeded(Connection db, List<String> ids, int n) throws Exception {
+        await(() -> count(db, ids, "status = 'succeeded'") >= n, n + " jobs to succeed");
+    }
+
+    private static void awaitEnded(Connection db, List<String> ids) throws Exception {
+        try {
+            await(() -> count(db, ids, "status NOT IN ('queued', 'running')") == ids.size(), "every job to end");
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; their statuses now: " + statuses(db, ids), e);
+        }
+    }
+
+    /** Every job succeeded; the database recorded exactly one successful end per job, with its artifacts. */
+    private static void assertExactlyOnce(Connection db, List<String> ids) throws Exception {
+        assertThat(statuses(db, ids)).as("status of every job").isEqualTo(Map.of("succeeded", ids.size()));
+        for (String id : ids) {
+            assertThat(rows(db, "SELECT attempt FROM job_runs WHERE job_id = ? AND outcome = 'succeeded'", id))
+                    .as("successful ends of job " + id).hasSize(1);
+            assertThat(rows(db, "SELECT 1 FROM job_runs WHERE job_id = ? AND outcome IS NOT NULL AND outcome NOT IN ('succeeded', 'lost')",
+                    id)).as("other ends of job " + id).isEmpty();
+        }
+    }
+
+    /** Every artifact the job lists downloads through {@code via} and its bytes hash to the recorded SHA-256. */
+    private static void assertArtifactsServed(ServerProcess via, String token, String id) throws Exception {
+        JsonNode job = ServerProcess.json(via.get("/api/jobs/" + id, token));
+        assertThat(job.get("artifacts")).as("artifacts of " + id).isNotEmpty();
+        for (JsonNode art : job.get("artifacts")) {
+            var r = ServerProcess.HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(via.url + art.get("href").asText()
+                    .substring(1))).header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(r.statusCode()).as(art.get("href").asText()).isEqualTo(200);
+            assertThat(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(r.body())))
+                    .as(art.get("href").asText()).isEqualTo(art.get("sha256").asText());
+        }
+    }
+
+    private static String host(ServerProcess p) throws Exception {
+        return ServerProcess.json(p.get("/api/health", null)).get("host").asText();
+    }
+
+    private static int attempt(Connection db, String id) throws Exception {
+        return ((Number) rows(db, "SELECT attempt FROM jobs WHERE id = ?", id).getFirst().get("attempt")).intValue();
+    }
+
+    private static long count(Connection db, List<String> ids, String where) throws Exception {
+        return ((Number) rows(db, "SELECT COUNT(*) AS n FROM jobs WHERE id = ANY(?) AND " + where, (Object) ids.toArray(String[]::new))
+                .getFirst().get("n")).longValue();
+    }
+
+    private static Map<String, Integer> statuses(Connection db, List<String> ids) throws Exception {
+        Map<String, Integer> m = new TreeMap<>();
+        for (var r : rows(db, "SELECT status FROM jobs WHERE id = ANY(?)", (Object) ids.toArray(String[]::new))) {
+            m.merge((String) r.get("status"), 1, Integer::sum);
+        }
+        return m;
+    }
+
+    private static List<Map<String, Object>> rows(Connection db, String sql, Object... args) throws Exception {
+        try (var ps = db.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                if (args[i] instanceof String[] a) {
+                    ps.setArray(i + 1, db.createArrayOf("text", a));
+                } else {
+                    ps.setObject(i + 1, args[i]);
+                }
+            }
+            try (var rs = ps.executeQuery()) {
+                List<Map<String, Object>> out = new ArrayList<>();
+                while (rs.next()) {
+                    Map<String, Object> row = new java.util.HashMap<>();
+                    for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                        row.put(rs.getMetaData().getColumnLabel(i), rs.getObject(i));
+                    }
+                    out.add(row);
+                }
+                return out;
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Check {
+        boolean holds() throws Exception;
+    }
+
+    /** Bounded wait: fails naming what never happened, never asserts on how long it took. */
+    private static void await(Check check, String what) throws Exception {
+        long deadline = System.currentTimeMillis() + WAIT_MS;
+        while (!check.holds()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("waited " + WAIT_MS / 1000 + " s for " + what);
+            }
+            Thread.sleep(200);
+        }
+    }
+}
