@@ -131,6 +131,34 @@ public interface Kernels {
      */
     void normalizeBackward(Tensor xhat, Tensor rstd, Tensor gxhat, int a, int b, int c, Tensor gx);
 
+    /**
+     * Group normalization with its per-channel affine and optional SiLU, the pattern every UNet and
+     * generator block repeats: x contiguous {@code [N, C, S]} (S = the product of the remaining axes),
+     * standardized per (n, group) over its C/G channels and S as {@link #normalize} does, then
+     * {@code out = act(xhat·gamma_c + beta_c)}; mean and rstd {@code [N·G]} as normalize writes them.
+     * gamma and beta {@code [C]} contiguous, or null for 1 and 0. out contiguous, x's shape, not x.
+     * <p>The default composes normalize, binary and unary (four passes over the data); a device
+     * overrides it to make one pass after the statistics.
+     */
+    default void groupNorm(Tensor x, int groups, float eps, Tensor gamma, Tensor beta, boolean silu, Tensor out,
+            Tensor mean, Tensor rstd) {
+        int n = x.dim(0);
+        int c = x.dim(1);
+        int s = x.numel() / (n * c);
+        normalize(x, 1, n * groups, c / groups * s, eps, out, mean, rstd);
+        tessera.compute.Shape ncs = tessera.compute.Shape.of(n, c, s);
+        Tensor y = out.view(ncs, new int[] {c * s, s, 1}, out.offset());
+        if (gamma != null) {
+            binary(BinaryOp.MUL, y, gamma.view(ncs, new int[] {0, 1, 0}, gamma.offset()), y);
+        }
+        if (beta != null) {
+            binary(BinaryOp.ADD, y, beta.view(ncs, new int[] {0, 1, 0}, beta.offset()), y);
+        }
+        if (silu) {
+            unary(UnaryOp.SILU, 0f, out, out);
+        }
+    }
+
     /** out = softmax (or log-softmax) of contiguous x along {@code axis}. */
     void softmax(Tensor x, int axis, boolean log, Tensor out);
 

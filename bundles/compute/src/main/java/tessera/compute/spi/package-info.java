@@ -4,5 +4,5 @@
  * {@code tessera.compute.ops} validate, allocate and record gradients once for every device (#4, #5).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package tessera.compute.spi;

@@ -132,7 +132,7 @@ public final class Unet64 {
     }
 
     private static Tensor gnSilu(Norm n, Tensor x) {
-        return Elementwise.silu(Normalization.groupNorm(x, 32, n.gamma(), n.beta(), EPS));
+        return Normalization.groupNormSilu(x, 32, n.gamma(), n.beta(), EPS);
     }
 
     private static Tensor block(Res r, Tensor x, Tensor temb) {

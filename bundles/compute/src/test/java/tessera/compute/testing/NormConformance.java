@@ -32,6 +32,34 @@ public abstract class NormConformance extends ConformanceBase {
     }
 
     @Test
+    void groupNormAffineAndSiluMatchTheStandardizedValuesInFloat64() {
+        int n = between(1, 3), c = 6, h = between(1, 6), w = between(1, 6), groups = 3, s = h * w;
+        float[] x = uniform(n * c * s, -2, 3);
+        float[] gamma = uniform(c, 0.5f, 1.5f);
+        float[] beta = uniform(c, -1, 1);
+        double[] xhat = Reference.standardize(x, 1, n * groups, c / groups * s, EPS);
+        double[] affine = new double[x.length];
+        double[] silu = new double[x.length];
+        double[] shiftOnly = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            int ch = i / s % c;
+            affine[i] = xhat[i] * gamma[ch] + beta[ch];
+            silu[i] = affine[i] / (1 + Math.exp(-affine[i]));
+            double z = xhat[i] + beta[ch];
+            shiftOnly[i] = z / (1 + Math.exp(-z));
+        }
+        Tensor t = tensor(x, n, c, h, w);
+        Tensor g = tensor(gamma, c);
+        Tensor b = tensor(beta, c);
+        assertClose("groupNorm affine", Normalization.groupNorm(t, groups, g, b, EPS), affine);
+        assertClose("groupNormSilu", Normalization.groupNormSilu(t, groups, g, b, EPS), silu);
+        assertClose("groupNormSilu without gamma", Normalization.groupNormSilu(t, groups, null, b, EPS), shiftOnly);
+        // a permuted view is read in logical order: swap H and W twice
+        Tensor viewed = Shapes.transpose(Shapes.contiguous(Shapes.transpose(t, 2, 3)), 2, 3);
+        assertClose("groupNormSilu of a strided view", Normalization.groupNormSilu(viewed, groups, g, b, EPS), silu);
+    }
+
+    @Test
     void batchNormTracksRunningStatisticsAndUsesThemInEvaluation() {
         int n = 4, c = 3, hw = 5;
         float[] x = uniform(n * c * hw, 1, 3);
@@ -71,6 +99,10 @@ public abstract class NormConformance extends ConformanceBase {
         GradCheck.check("batchNorm", device(), seed,
                 t -> Normalization.batchNorm(t[0], t[1], t[2], null, null, true, 0.1f, EPS), x, g, b);
         GradCheck.check("groupNorm", device(), seed, t -> Normalization.groupNorm(t[0], 2, t[1], t[2], EPS), x, g, b);
+        GradCheck.check("groupNormSilu", device(), seed, t -> Normalization.groupNormSilu(t[0], 2, t[1], t[2], EPS), x, g, b);
+        GradCheck.check("groupNormSilu without gamma", device(), seed, t -> Normalization.groupNormSilu(t[0], 2, null, t[1], EPS),
+                x, b);
+        GradCheck.check("groupNorm without affine", device(), seed, t -> Normalization.groupNorm(t[0], 4, null, null, EPS), x);
         GradCheck.check("layerNorm", device(), seed, t -> Normalization.layerNorm(t[0], 1, t[1], t[2], EPS),
                 Input.uniform(rnd, -2, 2, 3, 5), Input.uniform(rnd, 0.5f, 1.5f, 5), Input.uniform(rnd, -1, 1, 5));
     }

@@ -157,6 +157,12 @@ final class CpuKernels implements Kernels {
     }
 
     @Override
+    public void groupNorm(Tensor x, int groups, float eps, Tensor gamma, Tensor beta, boolean silu, Tensor out, Tensor mean,
+            Tensor rstd) {
+        reduce.groupNorm(x, groups, eps, gamma, beta, silu, out, mean, rstd);
+    }
+
+    @Override
     public void normalizeBackward(Tensor xhat, Tensor rstd, Tensor gxhat, int a, int b, int c, Tensor gx) {
         reduce.normalizeBackward(xhat, rstd, gxhat, a, b, c, gx);
     }

@@ -3,6 +3,7 @@ package tessera.compute.cpu.internal;
 import static tessera.compute.cpu.internal.CpuDevice.array;
 
 import tessera.compute.Tensor;
+import tessera.compute.spi.UnaryOp;
 import tessera.compute.spi.ReduceOp;
 
 /** Reductions, softmax and normalization: per-slice loops with double accumulators. */
@@ -182,6 +183,86 @@ final class CpuReduce {
                 }
             }
         });
+    }
+
+    /**
+     * {@link tessera.compute.spi.Kernels#groupNorm}: per (n, group) two passes for the statistics (as
+     * {@link #normalize}: mean, then squared deviations, in double), then one pass that applies the folded
+     * per-channel scale and shift, {@code x·(rstd·γ) + (β − mean·rstd·γ)}, and SiLU on the row just written
+     * while it is in cache. The unfused form made four passes and broadcast two [C] vectors through strided
+     * loops: 8 % of a diffusion sampler's time (#4 profile).
+     */
+    void groupNorm(Tensor x, int groups, float eps, Tensor gamma, Tensor beta, boolean silu, Tensor out, Tensor mean,
+            Tensor rstd) {
+        float[] xa = array(x.buffer());
+        float[] o = array(out.buffer());
+        float[] m = array(mean.buffer());
+        float[] r = array(rstd.buffer());
+        float[] ga = gamma == null ? null : array(gamma.buffer());
+        float[] be = beta == null ? null : array(beta.buffer());
+        int xo = x.offset(), oo = out.offset(), mo = mean.offset(), ro = rstd.offset();
+        int go = gamma == null ? 0 : gamma.offset(), bo = beta == null ? 0 : beta.offset();
+        int n = x.dim(0), ch = x.dim(1), s = x.numel() / (n * ch), per = ch / groups;
+        int len = per * s;
+        TranscendentalKernel fast = silu ? TranscendentalKernel.BEST : null;
+        parallel.forRange(n * groups, Math.max(1, CpuElementwise.GRAIN / Math.max(1, len)), (lo, hi) -> {
+            for (int j = lo; j < hi; j++) {
+                int base = j * len;
+                double mu = sum(xa, xo + base, len) / len;
+                double rs = 1.0 / Math.sqrt(squaredDeviations(xa, xo + base, len, mu) / len + eps);
+                m[mo + j] = (float) mu;
+                r[ro + j] = (float) rs;
+                int c0 = (j % groups) * per;
+                for (int cc = 0; cc < per; cc++) {
+                    int c = c0 + cc;
+                    float scale = (float) (rs * (ga == null ? 1 : ga[go + c]));
+                    float shift = (float) ((be == null ? 0 : be[bo + c]) - mu * scale);
+                    int p = xo + base + cc * s, q = oo + base + cc * s;
+                    for (int k = 0; k < s; k++) {
+                        o[q + k] = xa[p + k] * scale + shift;
+                    }
+                    if (silu && (fast == null || !fast.apply(UnaryOp.SILU, o, q, o, q, s))) {
+                        for (int k = 0; k < s; k++) {
+                            o[q + k] = ScalarMath.apply(UnaryOp.SILU, 0f, o[q + k]);
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    /** Σ a[p..p+n) in double; four accumulators so the adds overlap instead of waiting on one another. */
+    private static double sum(float[] a, int p, int n) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int k = 0;
+        for (; k + 4 <= n; k += 4) {
+            s0 += a[p + k];
+            s1 += a[p + k + 1];
+            s2 += a[p + k + 2];
+            s3 += a[p + k + 3];
+        }
+        for (; k < n; k++) {
+            s0 += a[p + k];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /** Σ (a − mu)² over a[p..p+n) in double, as {@link #sum}. */
+    private static double squaredDeviations(float[] a, int p, int n, double mu) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int k = 0;
+        for (; k + 4 <= n; k += 4) {
+            double d0 = a[p + k] - mu, d1 = a[p + k + 1] - mu, d2 = a[p + k + 2] - mu, d3 = a[p + k + 3] - mu;
+            s0 += d0 * d0;
+            s1 += d1 * d1;
+            s2 += d2 * d2;
+            s3 += d3 * d3;
+        }
+        for (; k < n; k++) {
+            double d = a[p + k] - mu;
+            s0 += d * d;
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     void normalizeBackward(Tensor xhat, Tensor rstd, Tensor gxhat, int a, int b, int c, Tensor gx) {

@@ -26,6 +26,7 @@ import tessera.imaging.colour.Lab;
 import tessera.imaging.colour.LabImage;
 import tessera.imaging.repeat.SeamMetric;
 import tessera.plugin.diffusion.internal.model.DiffusionSpec;
+import tessera.plugin.diffusion.internal.model.LatentAutoencoder;
 import tessera.plugin.diffusion.internal.model.ModelFiles;
 import tessera.plugin.diffusion.internal.model.TextEncoder;
 import tessera.plugin.diffusion.internal.sample.LatentField;
@@ -73,6 +74,9 @@ public final class DiffusionBench {
                 }
                 MotifClassifier.Embedding real = cls.embedAll(realImgs);
                 r.put("classifier_heldout_accuracy", f(real.accuracy(realFam)));
+                // the ceiling the autoencoder sets: the same held-out tiles after encode → decode; a denoiser
+                // cannot make motifs the decoder cannot draw
+                r.put("classifier_autoencoder_roundtrip_accuracy", f(cls.embedAll(roundTrip(m.autoencoder(), realImgs)).accuracy(realFam)));
 
                 List<String> pairs = spec.heldOut().isEmpty() ? allPairs(spec) : spec.heldOut();
                 String[] repeats = {null, "half-drop", "half-brick", "mirror"};
@@ -145,6 +149,23 @@ public final class DiffusionBench {
         r.forEach((k, v) -> txt.append(k).append(": ").append(v).append('\n'));
         Files.writeString(out.resolve("tessera.txt"), txt);
         System.out.print(txt);
+    }
+
+    /** Each tile encoded and decoded by the model's autoencoder, as sRGB in [0, 1]. */
+    static List<RgbImage> roundTrip(LatentAutoencoder ae, List<RgbImage> tiles) {
+        List<RgbImage> out = new ArrayList<>();
+        ComputeDevice d = ae.parameters().device();
+        for (RgbImage t : tiles) {
+            float[] p = t.planes();
+            for (int i = 0; i < p.length; i++) {
+                p[i] = p[i] * 2 - 1;
+            }
+            try (TensorScope s = TensorScope.open(); var off = Autograd.noGrad()) {
+                float[] back = ae.decode(ae.encode(Tensor.of(d, p, 1, 3, t.height(), t.width()))).toArray();
+                out.add(new Sampler.Made(back, t.width(), t.height(), Map.of()).image());
+            }
+        }
+        return out;
     }
 
     /** Weights (F32), a 64² latent pair (cond/uncond contexts) with the UNet's output, and a decoded latent. */

@@ -89,7 +89,7 @@ public final class Denoiser implements AutoCloseable {
         u1 = l.attention("unet.up1.cross", u1, ctx, mask, g, heads);
         Tensor u0 = l.conv("unet.unpool0", Pooling.upsample(u1, 2, Interpolation.NEAREST, true));
         u0 = l.resBlock("unet.up0", Shapes.concat(1, u0, h0), temb, g);
-        return l.conv("unet.out", Elementwise.silu(l.groupNorm("unet.outnorm", u0, g)));
+        return l.conv("unet.out", l.groupNormSilu("unet.outnorm", u0, g));
     }
 
     /** Sinusoidal embedding of the timestep (Vaswani et al.), as the diffusion literature uses it. */

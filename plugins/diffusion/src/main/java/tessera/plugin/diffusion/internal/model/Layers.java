@@ -100,6 +100,11 @@ final class Layers {
         return Normalization.groupNorm(x, groups, p.get(name + ".weight"), p.get(name + ".bias"), EPS);
     }
 
+    /** silu(groupNorm(x)) as one kernel: the pre-activation of every residual block. */
+    Tensor groupNormSilu(String name, Tensor x, int groups) {
+        return Normalization.groupNormSilu(x, groups, p.get(name + ".weight"), p.get(name + ".bias"), EPS);
+    }
+
     Tensor layerNorm(String name, Tensor x) {
         return Normalization.layerNorm(x, 1, p.get(name + ".weight"), p.get(name + ".bias"), EPS);
     }
@@ -108,10 +113,10 @@ final class Layers {
      * @param temb [N, timeDim], already through SiLU
      */
     Tensor resBlock(String name, Tensor x, Tensor temb, int groups) {
-        Tensor h = conv(name + ".conv1", Elementwise.silu(groupNorm(name + ".norm1", x, groups)));
+        Tensor h = conv(name + ".conv1", groupNormSilu(name + ".norm1", x, groups));
         Tensor t = linear(name + ".time", temb);
         h = Elementwise.add(h, Shapes.reshape(t, t.dim(0), t.dim(1), 1, 1));
-        h = conv(name + ".conv2", Elementwise.silu(groupNorm(name + ".norm2", h, groups)));
+        h = conv(name + ".conv2", groupNormSilu(name + ".norm2", h, groups));
         Tensor skip = x.dim(1) == h.dim(1) ? x : conv(name + ".skip", x);
         return Elementwise.add(skip, h);
     }
