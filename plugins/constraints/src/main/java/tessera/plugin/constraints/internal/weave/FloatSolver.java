@@ -26,7 +26,7 @@ import tessera.plugin.constraints.internal.report.Num;
  * resampled to ends × picks, the wefts cycling pick by pick) and every run of one lift state is measured
  * along the picks (weft floats) and the ends (warp floats), cyclically, because the cloth repeats the plan.
  *
- * <p>The repair inserts binding points ({@link LiftPlan#bind}) and marks the pattern with the label
+ * <p>The repair inserts binding points ({@link LiftPlan#bind}, on a satin schedule) and marks the pattern with the label
  * {@value #BINDING_LABEL}{@code =}{@value #BOUND}: the design's pixels do not change (a binding point is a
  * matter of the lift plan, not the artwork), the check of a marked pattern judges the bound plan, and the
  * {@code wif} exporter writes exactly that plan.
@@ -80,8 +80,12 @@ public final class FloatSolver implements ConstraintSolver {
         WifExporter.Weave bound = WifExporter.weave(q, spec);
         LiftPlan plan = bound.plan();
         long cells = (long) bound.ends() * bound.picks();
+        SatinBinder satin = SatinBinder.forFloat(spec.maxFloat());
+        // what cutting each float at its middle alone (the first binder) would have taken, for the record
+        int bisection = drawn.plan().copy().bindByBisection(spec.maxFloat());
         String change = "Inserted " + bound.bindingPoints() + " binding points (" + Num.of(100.0 * bound.bindingPoints() / cells, 1)
-                + " % of the " + cells + " cells; the pixels are unchanged, the wif exporter weaves this plan): longest warp float "
+                + " % of the " + cells + " cells" + (satin == null ? "" : ", on a " + satin + "; cutting each float at its middle"
+                        + " would have taken " + bisection) + "; the pixels are unchanged, the wif exporter weaves this plan): longest warp float "
                 + warp.longest + " → " + floats(plan, false, spec.maxFloat()).longest + " threads, weft float " + weft.longest + " → "
                 + floats(plan, true, spec.maxFloat()).longest + " threads (limit " + spec.maxFloat() + ").";
         Findings f = new Findings(ID, profile);

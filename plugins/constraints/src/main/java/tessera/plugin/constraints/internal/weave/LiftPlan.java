@@ -58,6 +58,30 @@ final class LiftPlan {
         lifted[pick * ends + end] = up;
     }
 
+    /** @return an independent copy of this plan */
+    LiftPlan copy() {
+        LiftPlan c = new LiftPlan(ends, picks);
+        System.arraycopy(lifted, 0, c.lifted, 0, lifted.length);
+        return c;
+    }
+
+    /**
+     * Breaks every float longer than {@code maxFloat} (#6): first with binding points on a satin schedule
+     * ({@link SatinBinder}: the fewest points, evenly spread, no twill line), then whatever that leaves with
+     * {@link #bindByBisection}. Limits below 4 have no satin and go to bisection alone.
+     *
+     * @return the number of cells that differ from the plan before binding
+     */
+    int bind(int maxFloat) {
+        SatinBinder satin = SatinBinder.forFloat(maxFloat);
+        boolean[] before = lifted.clone();
+        if (satin != null) {
+            satin.stitch(this, maxFloat);
+        }
+        bindByBisection(maxFloat);
+        return differences(before);
+    }
+
     /**
      * Inserts binding points until no end stays in one state for more than {@code maxFloat} consecutive
      * picks (a warp float) and no pick keeps one state over more than {@code maxFloat} consecutive ends (a
@@ -70,7 +94,7 @@ final class LiftPlan {
      *
      * @return the number of cells that differ from the plan before binding
      */
-    int bind(int maxFloat) {
+    int bindByBisection(int maxFloat) {
         boolean[] before = lifted.clone();
         for (int round = 0; round < 64; round++) {
             boolean changed = false;

@@ -204,6 +204,67 @@ class WifExporterTest {
         }
     }
 
+    /** Pairs of binding points (cells changed by binding) that touch at a corner: the start of a twill line. */
+    private static int diagonalPairs(LiftPlan before, LiftPlan after) {
+        int n = 0;
+        for (int pk = 0; pk + 1 < after.picks(); pk++) {
+            for (int e = 0; e < after.ends(); e++) {
+                if (before.lifted(pk, e) == after.lifted(pk, e)) {
+                    continue;
+                }
+                for (int d = -1; d <= 1; d += 2) {
+                    int f = Math.floorMod(e + d, after.ends());
+                    n += before.lifted(pk + 1, f) != after.lifted(pk + 1, f) ? 1 : 0;
+                }
+            }
+        }
+        return n;
+    }
+
+    @Test
+    void satinBindingCutsEveryFloatWithFewerEvenlySpreadPointsThanBisection() {
+        // a plain ground (floats both ways over the whole repeat) and the disc design, at the two shipped limits
+        for (int max : new int[] {10, 12}) {
+            LiftPlan ground = new LiftPlan(132, 99);
+            LiftPlan discs = WifExporter.unbound(discs(4), Designs.profile("jacquard-2688").weave()).plan();
+            for (LiftPlan drawn : List.of(ground, discs)) {
+                LiftPlan bisected = drawn.copy();
+                int before = bisected.bindByBisection(max);
+                LiftPlan satin = drawn.copy();
+                int after = satin.bind(max);
+                assertThat(satin.longestFloat()).as("limit %d", max).isLessThanOrEqualTo(max);
+                // where floats run both ways one satin point cuts a warp and a weft float at once: about half the points;
+                // the discs' floats run along the picks only, where cutting at the middle is already near the fewest
+                assertThat(after).as("binding points, limit %d: satin against bisection %d", max, before).isPositive()
+                        .isLessThan(drawn == ground ? before / 2 : before);
+                assertThat(diagonalPairs(drawn, satin)).as("corner-touching points, satin").isLessThan(diagonalPairs(drawn, bisected) / 4 + 1);
+            }
+        }
+        // on a ground that is a whole number of 11-thread satins: exactly one point per satin repeat and per 11 threads, no twill
+        LiftPlan ground = new LiftPlan(132, 99);
+        LiftPlan satin = ground.copy();
+        assertThat(satin.bind(10)).isEqualTo(132 * 99 / 11);
+        assertThat(satin.longestFloat()).isEqualTo(10);
+        assertThat(diagonalPairs(ground, satin)).isZero();
+    }
+
+    @Test
+    void theSatinMoveSpreadsPointsAndNeverTwills() {
+        assertThat(SatinBinder.move(5)).isEqualTo(2);
+        assertThat(SatinBinder.move(8)).isEqualTo(3);
+        assertThat(SatinBinder.move(11)).isEqualTo(3);
+        assertThat(SatinBinder.move(4)).isZero(); // a 4-thread "satin" is a broken twill at best
+        assertThat(SatinBinder.move(6)).isZero();
+        assertThat(SatinBinder.forFloat(5).repeat()).isEqualTo(5); // 6 has no satin: one thread shorter
+        assertThat(SatinBinder.forFloat(3)).isNull();
+        for (int r = 5; r <= 65; r++) {
+            int m = SatinBinder.move(r);
+            if (m > 0) {
+                assertThat(m).as("r %d", r).isNotIn(1, r - 1);
+            }
+        }
+    }
+
     @Test
     void bindingLeavesAPlanWithinTheLimitUntouched() {
         LiftPlan plan = new LiftPlan(8, 8);
