@@ -47,7 +47,7 @@ class ComponentDescriptionsTest {
         assertThat(rules(byId.get("repeat"))).containsExactly("repeat.type", "repeat.size", "repeat.circumference", "repeat.hooks");
         assertThat(rules(byId.get("seam"))).containsExactly("seam");
         assertThat(rules(byId.get("resolution"))).containsExactly("resolution.dpi", "resolution.aspect");
-        assertThat(rules(byId.get("colours"))).containsExactly("colour.count", "colour.reduction");
+        assertThat(rules(byId.get("colours"))).containsExactly("colour.count", "colour.reduction", "colour.brand");
         assertThat(rules(byId.get("features"))).containsExactly("feature.size");
         assertThat(rules(byId.get("floats"))).containsExactly("weave.float");
         assertThat(rules(byId.get("inks"))).containsExactly("ink.coverage", "ink.gamut");

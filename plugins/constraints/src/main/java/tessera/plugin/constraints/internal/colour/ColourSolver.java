@@ -16,6 +16,7 @@ import tessera.api.constraint.ConstraintSolver;
 import tessera.api.constraint.RepairResult;
 import tessera.api.pattern.Pattern;
 import tessera.api.profile.ProductionProfile;
+import tessera.imaging.colour.DeltaE;
 import tessera.plugin.constraints.internal.report.ConstraintRules;
 import tessera.plugin.constraints.internal.report.Findings;
 import tessera.plugin.constraints.internal.report.Num;
@@ -25,13 +26,21 @@ import tessera.plugin.constraints.internal.report.Num;
  * ({@link ColourCensus}); the repair reduces the palette to the line's maximum by k-means in CIELAB
  * ({@link PaletteReduction}) and reports its ΔE2000 cost. Lines without a colour limit (inkjet,
  * sublimation) and checks without a profile only measure.
+ *
+ * <p>A brand palette (the {@code brandPalette} property, or a pattern's {@value #BRAND_LABEL} label) is a
+ * requirement of its own, {@code colour.brand}, on every line and without one (#6): a design with colours that
+ * are no brand colour fails it, so the pipeline's repair, which runs only for failed checks, maps the design into
+ * the brand's colours whenever a palette is given, also when its colour count already fits the line.
  */
 @Component(service = ConstraintSolver.class, property = ServiceProperties.PLUGIN_ID + "=" + ColourSolver.ID)
-@ConstraintRules({ColourSolver.COUNT, ColourSolver.REDUCTION})
+@ConstraintRules({ColourSolver.COUNT, ColourSolver.REDUCTION, ColourSolver.BRAND})
 public final class ColourSolver implements ConstraintSolver {
     public static final String ID = "colours";
     public static final String COUNT = "colour.count";
     public static final String REDUCTION = "colour.reduction";
+    public static final String BRAND = "colour.brand";
+    /** Pattern label naming the job's brand palette ({@code #rrggbb} colours, space separated); it wins over {@code brandPalette}. */
+    public static final String BRAND_LABEL = "brand.palette";
     /** Mean ΔE2000 of a reduction above which it warns, when the profile names no colour tolerance. */
     static final double DEFAULT_TOLERANCE_DE = 3;
     /** Above this share of the area in uncounted specks, the count understates what the screens must carry. */
@@ -97,8 +106,62 @@ public final class ColourSolver implements ConstraintSolver {
     @Override
     public ConstraintReport check(Pattern p, ProductionProfile profile) {
         Findings f = new Findings(ID, profile);
-        check(ColourCensus.of(p.tile(), mergeDe, minArea), profile, f);
+        ColourHistogram colours = ColourHistogram.of(p.tile());
+        LabBins bins = LabBins.of(colours);
+        check(ColourCensus.of(colours, bins, mergeDe, minArea), profile, f);
+        checkBrand(bins, brand(p), f);
         return f.report();
+    }
+
+    /** @return the brand palette in force for this pattern: its label's, else the configured one; empty when none */
+    private int[] brand(Pattern p) {
+        String label = p.labels().get(BRAND_LABEL);
+        if (label == null || label.isBlank()) {
+            return brand;
+        }
+        try {
+            return Colourway.parse(label.strip().split("[\\s,]+"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("pattern label " + BRAND_LABEL + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@code colour.brand}: the share of the tile in colours farther than the merge distance from every brand
+     * colour. Above {@code minAreaPercent} (below it is anti-aliasing along edges) it is an error.
+     */
+    private void checkBrand(LabBins bins, int[] palette, Findings f) {
+        if (palette.length == 0) {
+            return;
+        }
+        double[] lab = PaletteMap.lab(palette);
+        long off = 0;
+        double worst = 0;
+        int worstBin = -1;
+        for (int b = 0; b < bins.size(); b++) {
+            double nearest = Double.POSITIVE_INFINITY;
+            for (int j = 0; j < palette.length; j++) {
+                nearest = Math.min(nearest, DeltaE.ciede2000(bins.lab(b, 0), bins.lab(b, 1), bins.lab(b, 2), lab[3 * j], lab[3 * j + 1],
+                        lab[3 * j + 2]));
+            }
+            if (nearest > mergeDe) {
+                off += bins.weight(b);
+                if (nearest > worst) {
+                    worst = nearest;
+                    worstBin = b;
+                }
+            }
+        }
+        double share = (double) off / bins.total();
+        f.measure("colour.offBrandPercent", 100 * share);
+        if (share > minArea) {
+            f.error(BRAND, Num.of(100 * share, 1) + " % of the design is in colours that are not among the brand's " + palette.length
+                    + " colours (farther than " + Num.of(mergeDe) + " ΔE2000 from each; the farthest, L* a* b* "
+                    + Num.of(bins.lab(worstBin, 0), 0) + " " + Num.of(bins.lab(worstBin, 1), 0) + " " + Num.of(bins.lab(worstBin, 2), 0)
+                    + ", by " + Num.of(worst, 1) + ").",
+                    "Repair maps the design into the brand palette (nearest brand colours, ΔE2000 cost reported), or recolour it by hand.",
+                    100 * share, 100 * minArea, "%");
+        }
     }
 
     @Override
@@ -106,34 +169,43 @@ public final class ColourSolver implements ConstraintSolver {
         ColourHistogram colours = ColourHistogram.of(p.tile());
         LabBins bins = LabBins.of(colours);
         ColourCensus before = ColourCensus.of(colours, bins, mergeDe, minArea);
-        // with a brand palette a design that already fits the screens is still re-coloured into the brand's colours
-        boolean toBrand = brand.length > 0 && profile != null && profile.maxColours() != null;
-        if (profile == null || profile.maxColours() == null || (before.colours() <= profile.maxColours() && !toBrand)) {
+        int[] brand = brand(p);
+        // with a brand palette any design is re-coloured into the brand's colours, on any line or none
+        boolean toBrand = brand.length > 0;
+        boolean limited = profile != null && profile.maxColours() != null;
+        if (!toBrand && (!limited || before.colours() <= profile.maxColours())) {
             Findings f = new Findings(ID, profile);
             check(before, profile, f);
             return new RepairResult(p, List.of(), f.report());
         }
-        int k = profile.maxColours();
+        int k = limited ? profile.maxColours() : brand.length;
         PaletteReduction.Result r = toBrand ? PaletteReduction.reduceToBrand(p.tile(), colours, bins, brand, k, dither)
                 : PaletteReduction.reduce(p.tile(), colours, bins, k, dither);
         Pattern q = p.withTile(r.tile());
         List<String> changes = new ArrayList<>();
-        String how = toBrand ? " into " + r.palette().length + " of the " + brand.length + " brand colours" : " by k-means in CIELAB";
-        changes.add("reduced " + (before.continuousTone() ? "a continuous-tone design to " + r.palette().length + " colours"
-                : before.colours() + " colours to " + r.palette().length) + how + (dither ? " with error diffusion" : "") + " (ΔE2000 mean "
+        long used = java.util.Arrays.stream(r.area()).filter(a -> a > 0).count(); // brand colours no pixel went to are not printed
+        String how = toBrand ? " into " + used + " of the " + brand.length + " brand colours" : " by k-means in CIELAB";
+        boolean fewer = before.continuousTone() || before.colours() > used;
+        String what = before.continuousTone() ? "reduced a continuous-tone design to " + used + " colours"
+                : fewer ? "reduced " + before.colours() + " colours to " + used : "mapped " + before.colours() + " colours";
+        changes.add(what + how + (dither ? " with error diffusion" : "") + " (ΔE2000 mean "
                 + Num.of(r.meanDe(), 1) + ", 95 % of pixels within " + Num.of(r.p95De(), 1) + ", max " + Num.of(r.maxDe(), 1) + ")");
         changes.add("palette: " + palette(r));
         Findings f = new Findings(ID, profile);
-        check(ColourCensus.of(q.tile(), mergeDe, minArea), profile, f);
+        ColourHistogram after = ColourHistogram.of(q.tile());
+        LabBins afterBins = LabBins.of(after);
+        check(ColourCensus.of(after, afterBins, mergeDe, minArea), profile, f);
+        checkBrand(afterBins, brand, f);
         f.measure("colour.reduction.meanDe2000", r.meanDe()).measure("colour.reduction.p95De2000", r.p95De())
                 .measure("colour.reduction.maxDe2000", r.maxDe());
-        double tolerance = profile.colourToleranceDe() > 0 ? profile.colourToleranceDe() : DEFAULT_TOLERANCE_DE;
+        double tolerance = profile != null && profile.colourToleranceDe() > 0 ? profile.colourToleranceDe() : DEFAULT_TOLERANCE_DE;
         if (r.meanDe() > tolerance) {
             f.warning(REDUCTION, "Reducing to " + r.palette().length + " colours changed the design by " + Num.of(r.meanDe(), 1)
-                    + " ΔE2000 on average, more than the " + Num.of(tolerance, 1) + " ΔE2000 colour tolerance of " + profile.id()
-                    + "; the result may look noticeably different.",
-                    "Review the reduced design, regenerate it with " + k + " colours (the request's colours field), or choose a line with"
-                            + " more " + (profile.weave() != null ? "yarn colours." : "screens."),
+                    + " ΔE2000 on average, more than the " + Num.of(tolerance, 1) + " ΔE2000 colour tolerance"
+                    + (profile == null ? "" : " of " + profile.id()) + "; the result may look noticeably different.",
+                    "Review the reduced design, regenerate it with " + k + " colours (the request's colours field)"
+                            + (toBrand ? ", or widen the brand palette." : ", or choose a line with more "
+                                    + (profile.weave() != null ? "yarn colours." : "screens.")),
                     r.meanDe(), tolerance, "ΔE2000");
         }
         return new RepairResult(q, changes, f.report());

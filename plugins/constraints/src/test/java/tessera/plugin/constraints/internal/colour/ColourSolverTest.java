@@ -163,6 +163,36 @@ class ColourSolverTest {
     }
 
     @Test
+    void aGivenBrandPaletteFailsTheCheckSoTheJobIsMappedEvenWhenTheCountFits() {
+        // #6: the pipeline repairs only failed checks; three colours fit six screens, yet the brand palette must still apply
+        int[] brand = {0xc8102e, 0x00843d, 0x003da5, 0xffcd00, 0x000000, 0xffffff, 0xe87722, 0x8a8d8f};
+        Pattern three = pattern(Designs.bands(90, 10, 0xd62828, 0x2a9d3f, 0xfafafa));
+        ColourSolver branded = solver.withBrandPalette(brand);
+        assertThat(solver.check(three, rotary64).passed()).as("without a brand palette three colours pass").isTrue();
+        for (ProductionProfile line : new ProductionProfile[] {rotary64, Designs.profile("inkjet-300-cmyk"), null}) {
+            ConstraintReport r = branded.check(three, line);
+            assertThat(r.passed()).isFalse();
+            assertThat(r.violations()).filteredOn(v -> v.rule().equals(ColourSolver.BRAND)).singleElement().satisfies(v -> {
+                assertThat(v.severity()).isEqualTo(Severity.ERROR);
+                assertThat(v.message()).contains("not among the brand's 8 colours");
+                assertThat(v.measured()).isGreaterThan(60); // the red and the green; the white is the brand's white within 2.5
+            });
+            RepairResult fixed = branded.repair(three, line);
+            assertThat(distinct(fixed.pattern().tile())).containsExactlyInAnyOrder(0xc8102e, 0x00843d, 0xffffff);
+            assertThat(fixed.changes().get(0)).startsWith("mapped 3 colours into 3 of the 8 brand colours").contains("ΔE2000 mean");
+            assertThat(fixed.after().measures()).containsKey("colour.reduction.meanDe2000").containsEntry("colour.offBrandPercent", 0.0);
+            assertThat(fixed.after().passed()).isTrue();
+            assertThat(branded.check(fixed.pattern(), line).passed()).as("the mapped design is on brand").isTrue();
+        }
+        // a job names its own palette with the brand.palette label, over the configured one
+        Pattern labelled = new Pattern(three.tile(), three.repeat(), three.widthCm(), three.heightCm(),
+                java.util.Map.of(ColourSolver.BRAND_LABEL, "#d62828 #2a9d3f #fafafa"));
+        assertThat(branded.check(labelled, rotary64).passed()).isTrue();
+        assertThat(solver.check(new Pattern(three.tile(), three.repeat(), three.widthCm(), three.heightCm(),
+                java.util.Map.of(ColourSolver.BRAND_LABEL, "#000000 #ffffff")), rotary64).passed()).isFalse();
+    }
+
+    @Test
     void aColourwaySwapsColoursByAreaAndKeepsTheAntiAliasing() {
         RgbImage discs = Designs.antiAliasedDiscs(256, 0xf4ecd8, 0x1d3fbb, 0xd62828);
         Colourway.Result r = Colourway.recolour(discs, Colourway.parse("#1d2a44", "#e8dcc4", "#b5452f"));
