@@ -6,6 +6,7 @@ import java.util.Map;
 import tessera.api.image.RgbImage;
 import tessera.api.json.InvalidJsonException;
 import tessera.api.pattern.Pattern;
+import tessera.api.profile.InkjetSpec;
 import tessera.api.profile.ProductionProfile;
 import tessera.api.repeat.RepeatGeometry;
 import tessera.plugin.constraints.internal.profile.ShippedProfiles;
@@ -22,6 +23,14 @@ public final class Designs {
     }
 
     private Designs() {
+    }
+
+    /** @return the line with its {@code inkjet.iccProfile} replaced */
+    public static ProductionProfile withIcc(ProductionProfile p, String icc) {
+        InkjetSpec i = p.inkjet();
+        return new ProductionProfile(p.id(), p.name(), p.process(), p.repeat(), p.minDpi(), p.maxColours(), p.minFeatureMm(),
+                p.registrationToleranceMm(), p.colourToleranceDe(), p.screen(), new InkjetSpec(i.inks(), icc, i.maxCoveragePercent()),
+                p.weave());
     }
 
     public static RgbImage of(int w, int h, Paint paint) {

@@ -3,6 +3,8 @@ package tessera.plugin.constraints.internal.export;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -23,14 +25,14 @@ import tessera.imaging.io.TiffOptions;
 import tessera.imaging.io.XmpPacket;
 import tessera.imaging.repeat.PrintLayout;
 import tessera.plugin.constraints.internal.ink.InkLimit;
+import tessera.plugin.constraints.internal.ink.LineIcc;
 
 /**
  * One repeat as a CMYK TIFF for digital inkjet and dye-sublimation lines (#6): the tile resampled
- * wrap-aware to the line's {@code minDpi}, separated into imaging's FOGRA39 profile ({@link CmykProfile#fogra39()},
- * perceptually like {@link CmykSeparation#fogra39()} unless configured otherwise), which is embedded, as {@code <base>-print-cmyk.tif}. The
- * profile's {@code inkjet.iccProfile} is not resolved yet: every line gets FOGRA39 (the shipped
- * {@code inkjet-300-cmyk} names it; the others are separated by their RIP from the sRGB print TIFF). The line's
- * {@code inkjet.maxCoveragePercent} is applied to the inks ({@link InkLimit}), as its RIP would.
+ * wrap-aware to the line's {@code minDpi}, separated (perceptually unless configured otherwise) into the line's
+ * own output profile, {@code inkjet.iccProfile} as {@link LineIcc} resolves it (FOGRA39 when the line names
+ * none), which is embedded, as {@code <base>-print-cmyk.tif}. The line's {@code inkjet.maxCoveragePercent} is
+ * applied to the inks ({@link InkLimit}), as its RIP would.
  */
 @Component(service = Exporter.class, property = ServiceProperties.PLUGIN_ID + "=" + CmykPrintTiff.ID)
 @ExportFormats("tiff")
@@ -48,8 +50,9 @@ public final class CmykPrintTiff implements Exporter {
         RenderingIntent intent() default RenderingIntent.PERCEPTUAL;
     }
 
-    /** Thread-safe; builds its separation table on first use and keeps it. */
-    private final CmykSeparation separation;
+    private final RenderingIntent intent;
+    /** One separation per line profile (each thread-safe, building its table on first use and keeping it). */
+    private final Map<CmykProfile, CmykSeparation> separations = new ConcurrentHashMap<>();
 
     @Activate
     public CmykPrintTiff(Config config) {
@@ -57,10 +60,10 @@ public final class CmykPrintTiff implements Exporter {
     }
 
     CmykPrintTiff(RenderingIntent intent) {
-        this.separation = new CmykSeparation(CmykProfile.fogra39(), intent);
+        this.intent = intent;
     }
 
-    /** @return an exporter with the documented default, a perceptual FOGRA39 separation */
+    /** @return an exporter with the documented default, a perceptual separation */
     public static CmykPrintTiff withDefaults() {
         return new CmykPrintTiff(RenderingIntent.PERCEPTUAL);
     }
@@ -72,6 +75,7 @@ public final class CmykPrintTiff implements Exporter {
         }
         PrintLayout layout = new PrintLayout(pattern.repeat(), pattern.widthCm(), pattern.heightCm(), profile.minDpi());
         Path file = context.outDir().resolve(context.baseName() + "-print-cmyk.tif");
+        CmykSeparation separation = separations.computeIfAbsent(LineIcc.of(profile), icc -> new CmykSeparation(icc, intent));
         PixelSource inks = separation.separate(PixelSource.of(layout.tileAtPrintResolution(pattern.tile())));
         double limit = profile.inkjet() == null ? 4 : profile.inkjet().maxCoveragePercent() / 100;
         ImageFiles.writeTiff(inkLimited(inks, limit), TiffOptions.of(profile.minDpi()).withIccProfile(separation.profile().bytes()),
@@ -108,6 +112,6 @@ public final class CmykPrintTiff implements Exporter {
 
     @Override
     public String toString() {
-        return "CmykPrintTiff[" + separation + "]";
+        return "CmykPrintTiff[" + intent + ", the line's inkjet.iccProfile]";
     }
 }

@@ -1,5 +1,6 @@
 package tessera.plugin.constraints.internal.guidance;
 
+import tessera.api.repeat.RepeatGeometry;
 import tessera.compute.Tensor;
 import tessera.compute.guidance.GuidancePenalty;
 import tessera.compute.ops.Elementwise;
@@ -13,10 +14,12 @@ import tessera.compute.ops.Reductions;
 final class FeatureSizeAtScale implements GuidancePenalty {
     private final double minFeatureMm;
     private final double tileWidthCm;
+    private final RepeatGeometry repeat;
 
-    FeatureSizeAtScale(double minFeatureMm, double tileWidthCm) {
+    FeatureSizeAtScale(double minFeatureMm, double tileWidthCm, RepeatGeometry repeat) {
         this.minFeatureMm = minFeatureMm;
         this.tileWidthCm = tileWidthCm;
+        this.repeat = repeat;
     }
 
     /** @return the minimum feature in pixels for an image {@code width} pixels wide */
@@ -33,6 +36,6 @@ final class FeatureSizeAtScale implements GuidancePenalty {
     public Tensor penalty(Tensor image) {
         int d = pixels(image.shape().dim(3));
         // a zero that still belongs to the graph, so callers can sum penalties and differentiate without special cases
-        return d < 2 ? Elementwise.mul(Reductions.sum(image), 0f) : new FeaturePenalty(d).penalty(image);
+        return d < 2 ? Elementwise.mul(Reductions.sum(image), 0f) : new FeaturePenalty(d, repeat).penalty(image);
     }
 }

@@ -19,6 +19,7 @@ import tessera.compute.guidance.GuidancePenalty;
 import tessera.compute.guidance.GuidanceProvider;
 import tessera.compute.guidance.GuidanceTarget;
 import tessera.plugin.constraints.internal.ink.InkCoveragePenalty;
+import tessera.plugin.constraints.internal.ink.LineIcc;
 
 /**
  * The differentiable checks of this plugin for a generator (#6): for the profile a target names (looked up
@@ -51,7 +52,8 @@ public final class GuidancePenalties implements GuidanceProvider {
     /** @return the penalties for one line and target, for use outside OSGi as well */
     public static List<GuidancePenalty> penalties(ProductionProfile profile, GuidanceTarget target) {
         List<GuidancePenalty> out = new ArrayList<>();
-        RepeatType type = RepeatGeometry.parse(target.repeat()).type();
+        RepeatGeometry repeat = RepeatGeometry.parse(target.repeat());
+        RepeatType type = repeat.type();
         if (type != RepeatType.MIRROR) {
             out.add(new SeamPenalty(type));
         }
@@ -59,10 +61,10 @@ public final class GuidancePenalties implements GuidanceProvider {
             out.add(new PalettePenalty(profile.maxColours()));
         }
         if (profile.minFeatureMm() > 0) {
-            out.add(new FeatureSizeAtScale(profile.minFeatureMm(), target.tileWidthCm()));
+            out.add(new FeatureSizeAtScale(profile.minFeatureMm(), target.tileWidthCm(), repeat));
         }
         if (profile.inkjet() != null) {
-            out.add(new InkCoveragePenalty(profile.inkjet().maxCoveragePercent() / 100));
+            out.add(new InkCoveragePenalty(LineIcc.of(profile), profile.inkjet().maxCoveragePercent() / 100));
         }
         return List.copyOf(out);
     }

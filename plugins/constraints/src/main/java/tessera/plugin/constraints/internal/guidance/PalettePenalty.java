@@ -8,11 +8,14 @@ import tessera.compute.ops.Reductions;
 import tessera.compute.ops.Shapes;
 
 /**
- * Colour count by soft assignment: the line's k colours are found in the image itself (k-means in sRGB,
- * not differentiated: the palette is where the design already wants to go), and every pixel pays the
- * squared distance to the palette colours weighted by a softmax over them (temperature {@value #TAU}, about
- * a tenth of the sRGB range squared). Descending it pulls each pixel to its nearest palette colour: the
- * palette reduction the screens need, done while the design is still being made.
+ * Colour count by soft assignment, in CIELAB (#6), where the {@code colours} check counts and the repair
+ * reduces: the pixels go to Lab on the tensor ({@link LabTensor}, differentiable, on the image's device); the
+ * line's k colours are found in the image itself (k-means in Lab, not differentiated: the palette is where the
+ * design already wants to go), and every pixel pays the squared Lab distance (÷ 100², so ΔE76 10 costs 0.01)
+ * to the palette colours weighted by a softmax over them (temperature {@value #TAU}: colours about 10 ΔE76
+ * apart share a pixel's pull). Descending it pulls each pixel to its perceptually nearest palette colour: the
+ * palette reduction the screens need, done while the design is still being made. In sRGB, the first version's
+ * space, dark colours that look far apart sat close together and light ones the eye merges sat far apart.
  */
 final class PalettePenalty implements GuidancePenalty {
     static final float TAU = 0.01f;
@@ -31,17 +34,18 @@ final class PalettePenalty implements GuidancePenalty {
 
     @Override
     public Tensor penalty(Tensor x) {
-        float[] palette = palette(x.detach().toArray(), x.shape().dim(2) * x.shape().dim(3), k);
+        Tensor lab = LabTensor.of(x);
+        float[] palette = palette(lab.detach().toArray(), x.shape().dim(2) * x.shape().dim(3), k);
         int kk = palette.length / 3;
         Tensor p = Tensor.of(x.device(), palette, 1, kk, 3, 1, 1);
-        Tensor d = Reductions.sum(Elementwise.square(Elementwise.sub(Shapes.unsqueeze(x, 1), p)), false, 2); // [1, k, H, W]
+        Tensor d = Reductions.sum(Elementwise.square(Elementwise.sub(Shapes.unsqueeze(lab, 1), p)), false, 2); // [1, k, H, W]
         Tensor weight = Normalization.softmax(Elementwise.mul(d, -1 / TAU), 1);
         return Reductions.mean(Reductions.sum(Elementwise.mul(weight, d), false, 1));
     }
 
     /**
-     * @param planes R, G, B planes of n pixels
-     * @return k colours (interleaved r, g, b), from a deterministic k-means on at most 4096 evenly spaced pixels
+     * @param planes three planes of n pixels (here L*, a*, b* ÷ 100)
+     * @return k colours (interleaved), from a deterministic k-means on at most 4096 evenly spaced pixels
      */
     static float[] palette(float[] planes, int n, int k) {
         int m = Math.min(n, SAMPLE);

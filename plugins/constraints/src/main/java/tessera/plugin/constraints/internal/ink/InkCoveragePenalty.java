@@ -12,18 +12,24 @@ import tessera.imaging.icc.RenderingIntent;
 
 /**
  * Ink coverage as a differentiable penalty (#6): the mean over pixels of (total ink − limit)², where over
- * the limit, with total ink read from the same sampled FOGRA39 separation the {@code inks} check uses
+ * the limit, with total ink read from the same sampled separation into the line's profile that the {@code inks} check uses
  * ({@link InkTable}, trilinear, so its gradient is exact for the interpolant). A custom op: the forward
  * and backward run on the host and the gradient goes back to the image's device.
  */
 public final class InkCoveragePenalty implements GuidancePenalty {
-    private static final Map<Double, InkTable> TABLES = new ConcurrentHashMap<>();
+    private static final Map<TableKey, InkTable> TABLES = new ConcurrentHashMap<>();
     private final InkTable table;
 
-    /** @param limit total ink allowed, as a fraction (2.8 = 280 %) */
-    public InkCoveragePenalty(double limit) {
-        this.table = TABLES.computeIfAbsent(limit, l -> new InkTable(
-                new CmykSeparation(CmykProfile.fogra39(), RenderingIntent.RELATIVE_COLORIMETRIC), l, 3));
+    private record TableKey(CmykProfile icc, double limit) {
+    }
+
+    /**
+     * @param icc   the line's output profile ({@link LineIcc})
+     * @param limit total ink allowed, as a fraction (2.8 = 280 %)
+     */
+    public InkCoveragePenalty(CmykProfile icc, double limit) {
+        this.table = TABLES.computeIfAbsent(new TableKey(icc, limit), k -> new InkTable(
+                new CmykSeparation(k.icc, RenderingIntent.RELATIVE_COLORIMETRIC), k.limit, 3));
     }
 
     @Override

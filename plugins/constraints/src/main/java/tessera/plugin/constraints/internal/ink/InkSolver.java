@@ -27,8 +27,8 @@ import tessera.plugin.constraints.internal.report.Num;
 
 /**
  * Ink on inkjet and dye-sublimation lines (#6). Every pixel is separated as the {@code cmyk-tiff}
- * exporter separates it (imaging's FOGRA39 profile, the stand-in for every inkjet line until its own
- * profile is installed), through an {@link InkTable}:
+ * exporter separates it, into the line's own output profile ({@link LineIcc}: {@code inkjet.iccProfile}),
+ * through an {@link InkTable}:
  * <ul>
  * <li>{@code ink.coverage}: total area coverage (C + M + Y + K) above the line's
  * {@code inkjet.maxCoveragePercent}: the fabric floods, bleeds, cockles (transfer paper) or does not dry.
@@ -36,7 +36,7 @@ import tessera.plugin.constraints.internal.report.Num;
  * <li>{@code ink.gamut}: colours whose round trip sRGB → CMYK → sRGB (relative colorimetric) moves them by
  * more than the line's {@code colourToleranceDe}: the line cannot print them and will print its nearest
  * colour. Above {@code gamutWarnPercent} of the tile a warning; lines with more inks than CMYK only get an
- * info, since their extra inks print colours FOGRA39 cannot.</li>
+ * info, since their extra inks print colours a CMYK profile cannot describe.</li>
  * </ul>
  * The repair limits the ink ({@link InkLimit}: grey component replacement, then less C, M, Y) and maps
  * out-of-gamut colours to what the line prints, so the design shows what will come off the machine; the
@@ -63,9 +63,13 @@ public final class InkSolver implements ConstraintSolver {
 
     private final double errorArea;
     private final double gamutWarn;
-    private final CmykSeparation separation = new CmykSeparation(CmykProfile.fogra39(), RenderingIntent.RELATIVE_COLORIMETRIC);
-    /** Tables by (limit, tolerance): a handful of lines, built once each. */
-    private final Map<String, InkTable> tables = new ConcurrentHashMap<>();
+    /** Relative colorimetric separations by line profile (identity: {@link LineIcc} hands out one object per profile). */
+    private final Map<CmykProfile, CmykSeparation> separations = new ConcurrentHashMap<>();
+    /** Tables by (profile, limit, tolerance): a handful of lines, built once each. */
+    private final Map<TableKey, InkTable> tables = new ConcurrentHashMap<>();
+
+    private record TableKey(CmykProfile icc, double limit, double tolerance) {
+    }
 
     @Activate
     public InkSolver(Config config) {
@@ -94,7 +98,8 @@ public final class InkSolver implements ConstraintSolver {
         if (ink == null) {
             return f.report();
         }
-        report(census(p.tile(), table(profile)), profile, f);
+        InkTable table = table(profile);
+        report(census(p.tile(), table), table, profile, f);
         return f.report();
     }
 
@@ -110,24 +115,31 @@ public final class InkSolver implements ConstraintSolver {
         float[] src = tile.planesView();
         int n = tile.width() * tile.height();
         float[] out = src.clone();
-        float[] d = new float[3];
-        for (int i = 0; i < n; i++) {
-            table.read(src[i], src[n + i], src[2 * n + i], d, true);
-            for (int c = 0; c < 3; c++) {
-                out[c * n + i] = Math.clamp(src[c * n + i] + d[c], 0f, 1f);
+        RgbImage repaired = tile;
+        Census after = before;
+        // a colour lightened under the ink limit can land just outside a small (uncoated) gamut: map again, at most
+        // three rounds; each round moves only what the previous one left outside
+        for (int round = 0; round < 3 && (after.over > 0 || after.outOfGamut > 0); round++) {
+            float[] in = out.clone();
+            float[] d = new float[3];
+            for (int i = 0; i < n; i++) {
+                table.read(in[i], in[n + i], in[2 * n + i], d, true);
+                for (int c = 0; c < 3; c++) {
+                    out[c * n + i] = Math.clamp(in[c * n + i] + d[c], 0f, 1f);
+                }
             }
+            settle(table.separation(), out, n, table.limit());
+            repaired = RgbImage.wrap(tile.width(), tile.height(), out.clone());
+            after = census(repaired, table);
         }
-        settle(out, n, table.limit());
-        RgbImage repaired = RgbImage.wrap(tile.width(), tile.height(), out);
         ChangeCost cost = ChangeCost.of(tile, repaired);
-        Census after = census(repaired, table);
         Findings f = new Findings(ID, profile);
-        report(after, profile, f);
+        report(after, table, profile, f);
         if (cost.changed() == 0) {
             return new RepairResult(p, List.of(), f.report());
         }
         String change = "Limited ink to " + Num.of(ink.maxCoveragePercent()) + " % and mapped colours the line cannot print to the"
-                + " nearest it can (FOGRA39): " + cost.changed() + " pixels changed (" + Num.of(100.0 * cost.changed() / n, 2)
+                + " nearest it can (" + table.separation().profile().description() + "): " + cost.changed() + " pixels changed (" + Num.of(100.0 * cost.changed() / n, 2)
                 + " % of the tile), mean ΔE2000 of the changed pixels " + Num.of(cost.meanDe(), 1) + ", largest " + Num.of(cost.maxDe(), 1)
                 + "; area over the ink limit " + Num.of(100.0 * before.over / n, 2) + " → " + Num.of(100.0 * after.over / n, 2)
                 + " %, out of gamut " + Num.of(100.0 * before.outOfGamut / n, 2) + " → " + Num.of(100.0 * after.outOfGamut / n, 2) + " %.";
@@ -139,7 +151,7 @@ public final class InkSolver implements ConstraintSolver {
      * pixel can still need more ink than the limit. Those pixels, found through imaging's own separation,
      * are lightened one by one ({@link Lightening}).
      */
-    private void settle(float[] planes, int n, double limit) {
+    private static void settle(CmykSeparation separation, float[] planes, int n, double limit) {
         int w = Math.min(n, 16384);
         int h = (n + w - 1) / w;
         float[] padded = new float[3 * w * h];
@@ -170,9 +182,10 @@ public final class InkSolver implements ConstraintSolver {
     }
 
     private InkTable table(ProductionProfile profile) {
-        double limit = profile.inkjet().maxCoveragePercent() / 100;
-        double tol = Math.max(0.5, profile.colourToleranceDe());
-        return tables.computeIfAbsent(limit + "/" + tol, k -> new InkTable(separation, limit, tol));
+        CmykProfile icc = LineIcc.of(profile);
+        TableKey key = new TableKey(icc, profile.inkjet().maxCoveragePercent() / 100, tolerance(profile));
+        return tables.computeIfAbsent(key, k -> new InkTable(
+                separations.computeIfAbsent(icc, p -> new CmykSeparation(p, RenderingIntent.RELATIVE_COLORIMETRIC)), k.limit, k.tolerance));
     }
 
     private static double tolerance(ProductionProfile profile) {
@@ -234,7 +247,7 @@ public final class InkSolver implements ConstraintSolver {
         return new Region(x0, y0, Math.max(1, x1 - x0), Math.max(1, y1 - y0));
     }
 
-    private void report(Census c, ProductionProfile profile, Findings f) {
+    private void report(Census c, InkTable table, ProductionProfile profile, Findings f) {
         InkjetSpec ink = profile.inkjet();
         double overPct = 100.0 * c.over / c.px;
         double oogPct = 100.0 * c.outOfGamut / c.px;
@@ -254,10 +267,11 @@ public final class InkSolver implements ConstraintSolver {
         if (c.outOfGamut > 0) {
             boolean extraInks = ink.inks().size() > 4;
             Severity s = extraInks || c.outOfGamut <= gamutWarn * c.px ? Severity.INFO : Severity.WARNING;
-            f.add(s, GAMUT, Num.of(oogPct, 2) + " % of the tile is outside the CMYK gamut by more than the line's "
+            String icc = table.separation().profile().description();
+            f.add(s, GAMUT, Num.of(oogPct, 2) + " % of the tile is outside the gamut of " + icc + " by more than the line's "
                     + Num.of(tolerance(profile)) + " ΔE2000 (mean " + Num.of(meanDe, 1) + ", largest " + Num.of(c.maxDe, 1)
                     + "): the line prints its nearest colour there"
-                    + (extraInks ? "; measured against FOGRA39, while this line's " + ink.inks().size() + " inks print more." : "."),
+                    + (extraInks ? "; measured against that CMYK profile, while this line's " + ink.inks().size() + " inks print more." : "."),
                     "Repair maps those colours to what the line prints, so the design shows the cloth; or choose colours inside the gamut.",
                     oogPct, 100 * gamutWarn, "%", c.gamutWhere);
         }
@@ -265,6 +279,6 @@ public final class InkSolver implements ConstraintSolver {
 
     @Override
     public String toString() {
-        return "InkSolver[ink.coverage, ink.gamut; FOGRA39]";
+        return "InkSolver[ink.coverage, ink.gamut; the line's inkjet.iccProfile]";
     }
 }

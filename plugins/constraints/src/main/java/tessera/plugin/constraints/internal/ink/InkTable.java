@@ -26,6 +26,7 @@ final class InkTable {
     private final float[] shift = new float[3 * NODES];
     private final double limit;
     private final double tolerance;
+    private final CmykSeparation separation;
 
     /**
      * @param separation sRGB → CMYK, relative colorimetric (so in-gamut colours come back unchanged)
@@ -36,6 +37,7 @@ final class InkTable {
     InkTable(CmykSeparation separation, double limit, double toleranceDe) {
         this.limit = limit;
         this.tolerance = toleranceDe;
+        this.separation = separation;
         float[] rgb = new float[3 * NODES];
         for (int i = 0; i < NODES; i++) {
             rgb[i] = (i / (N * N)) / (N - 1f);
@@ -82,6 +84,11 @@ final class InkTable {
                 shift[c * NODES + index[j]] = light[c * over + j] - rgb[c * NODES + index[j]];
             }
         }
+    }
+
+    /** @return the separation the table samples (the line's profile, relative colorimetric) */
+    CmykSeparation separation() {
+        return separation;
     }
 
     /** @return the total ink allowed, as a fraction (2.8 = 280 %) */

@@ -97,10 +97,8 @@ class GuidancePenaltiesTest {
         reduces(img, penalty("rotary-64-6", 10, "block", "colour.count"), 80, 0.01f, cost, 0.5);
     }
 
-    @Test
-    void morphologicalPenaltyRemovesLinesThinnerThanTheMinimum() {
-        // rotary-64-6: 0.3 mm; a 2 cm tile of 128 px is 6.4 px/mm, so 2 px (made 3): 1 px lines are too thin
-        SplittableRandom rnd = new SplittableRandom(63);
+    /** Random blocks of two colours crossed by six 1 px lines of a third: 128 px, blocks of 16. */
+    private static RgbImage thinLinesOnBlocks(SplittableRandom rnd) {
         int[] colours = {0xf4ecd8, 0x1d3fbb, 0xd62828};
         int[][] blocks = new int[8][8];
         for (int[] row : blocks) {
@@ -109,7 +107,7 @@ class GuidancePenaltiesTest {
             }
         }
         int[] lineRows = rnd.ints(6, 0, 128).toArray();
-        RgbImage img = Designs.of(128, 128, (c, x, y) -> {
+        return Designs.of(128, 128, (c, x, y) -> {
             for (int r : lineRows) {
                 if (y == r) {
                     return Designs.channel(colours[2], c);
@@ -117,10 +115,105 @@ class GuidancePenaltiesTest {
             }
             return Designs.channel(blocks[y / 16][x / 16], c);
         });
+    }
+
+    @Test
+    void morphologicalPenaltyRemovesLinesThinnerThanTheMinimumUnderTheRepeat() {
+        // rotary-64-6: 0.3 mm; a 2 cm tile of 128 px is 6.4 px/mm, so 2 px (made 3): 1 px lines are too thin. Under a half
+        // drop the lines run into the side seams, where the neighbour half a tile lower meets them (#6: the penalty pads
+        // the tile as the repeat lays it out, as the check does)
+        SplittableRandom rnd = new SplittableRandom(63);
         ProductionProfile rotary = Designs.profile("rotary-64-6");
-        ToDoubleFunction<RgbImage> thin = t -> FeatureSizeSolver.withDefaults().check(Designs.pattern(t, RepeatGeometry.BLOCK, 2, 2), rotary)
-                .measures().getOrDefault("feature.thinPercent", 0.0);
-        reduces(img, penalty("rotary-64-6", 2, "block", "feature.size"), 60, 0.02f, thin, 0.25);
+        for (String repeat : new String[] {"block", "half-drop", "half-drop"}) {
+            RgbImage img = thinLinesOnBlocks(rnd);
+            ToDoubleFunction<RgbImage> thin = t -> FeatureSizeSolver.withDefaults()
+                    .check(Designs.pattern(t, RepeatGeometry.parse(repeat), 2, 2), rotary).measures().getOrDefault("feature.thinPercent", 0.0);
+            reduces(img, penalty("rotary-64-6", 2, repeat, "feature.size"), 60, 0.02f, thin, 0.25);
+        }
+    }
+
+    @Test
+    void theFeaturePenaltySeesTheSameFieldAsTheCheck() {
+        // 0.3 mm at 10 px/mm: 3 px for the check and the penalty. Two 2 px stubs on opposite edges, half a tile apart
+        // vertically: a half drop puts them side by side (a 4 px band, printable); a block repeat leaves two thin lines
+        int ink = 0x1d3fbb;
+        int ground = 0xf4ecd8;
+        RgbImage stubs = Designs.of(64, 64, (c, x, y) -> Designs.channel((x >= 62 && y < 32) || (x < 2 && y >= 32) ? ink : ground, c));
+        ProductionProfile rotary = Designs.profile("rotary-64-6");
+        for (String repeat : new String[] {"half-drop", "block"}) {
+            double thin = FeatureSizeSolver.withDefaults().check(Designs.pattern(stubs, RepeatGeometry.parse(repeat), 0.64, 0.64), rotary)
+                    .measures().get("feature.thinPercent");
+            float cost;
+            try (TensorScope scope = TensorScope.open()) {
+                cost = penalty("rotary-64-6", 0.64, repeat, "feature.size").penalty(Tensor.of(CPU, stubs.planes(), 1, 3, 64, 64)).item();
+            }
+            if (repeat.equals("half-drop")) {
+                assertThat(thin).as("check, half drop").isZero();
+                assertThat(cost).as("penalty, half drop").isZero();
+            } else {
+                assertThat(thin).as("check, block").isGreaterThan(1);
+                assertThat(cost).as("penalty, block").isGreaterThan(1e-3f);
+            }
+        }
+    }
+
+    @Test
+    void theRepeatPaddingIsTheFieldImagingLaysOut() {
+        SplittableRandom rnd = new SplittableRandom(66);
+        float[] v = new float[3 * 20 * 16];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) rnd.nextDouble();
+        }
+        RgbImage tile = RgbImage.wrap(20, 16, v);
+        for (String repeat : new String[] {"block", "half-drop", "half-brick", "drop:0.333", "brick:0.25", "mirror"}) {
+            RepeatGeometry g = RepeatGeometry.parse(repeat);
+            RgbImage field = tessera.imaging.repeat.RepeatLayout.of(tile, g).render(tile, -6, -6, 32, 28);
+            try (TensorScope scope = TensorScope.open()) {
+                float[] padded = new RepeatPadding(g).pad(Tensor.of(CPU, tile.planes(), 1, 3, 16, 20), 6).toArray();
+                assertThat(padded).as(repeat).containsExactly(field.planes());
+            }
+        }
+    }
+
+    @Test
+    void labOnTheTensorIsImagingsLabAndDifferentiable() {
+        SplittableRandom rnd = new SplittableRandom(67);
+        float[] v = new float[3 * 8 * 8];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = i % 7 == 0 ? 0.01f * rnd.nextInt(5) : (float) rnd.nextDouble(); // some in the sRGB toe and CIE's linear segment
+        }
+        RgbImage img = RgbImage.wrap(8, 8, v);
+        float[] ref = tessera.imaging.colour.LabImage.of(img).planes();
+        try (TensorScope scope = TensorScope.open()) {
+            Tensor x = Tensor.of(CPU, v, 1, 3, 8, 8).requiresGrad(true);
+            Tensor lab = LabTensor.of(x);
+            float[] got = lab.detach().toArray();
+            for (int i = 0; i < got.length; i++) {
+                assertThat(got[i] * LabTensor.SCALE).as("Lab value %d", i).isCloseTo(ref[i], org.assertj.core.data.Offset.offset(0.05f));
+            }
+            tessera.compute.ops.Reductions.sum(lab).backward();
+            float[] g = x.grad().toArray();
+            for (float gi : g) {
+                assertThat(Float.isFinite(gi)).isTrue();
+            }
+            // finite difference of L* + a* + b* at one mid-range pixel of the green channel
+            int at = 64 + 9;
+            float[] up = v.clone();
+            float[] down = v.clone();
+            up[at] += 1e-3f;
+            down[at] -= 1e-3f;
+            double fd = (sum(tessera.imaging.colour.LabImage.of(RgbImage.wrap(8, 8, up)).planes())
+                    - sum(tessera.imaging.colour.LabImage.of(RgbImage.wrap(8, 8, down)).planes())) / 2e-3 / LabTensor.SCALE;
+            assertThat((double) g[at]).isCloseTo(fd, org.assertj.core.data.Offset.offset(0.05 * Math.abs(fd) + 0.02));
+        }
+    }
+
+    private static double sum(float[] a) {
+        double s = 0;
+        for (float f : a) {
+            s += f;
+        }
+        return s;
     }
 
     @Test

@@ -12,7 +12,6 @@ import tessera.api.pattern.Pattern;
 import tessera.api.profile.ProductionProfile;
 import tessera.api.repeat.RepeatGeometry;
 import tessera.imaging.icc.CmykImage;
-import tessera.imaging.icc.CmykProfile;
 import tessera.imaging.icc.CmykSeparation;
 import tessera.imaging.icc.RenderingIntent;
 import tessera.plugin.constraints.internal.Designs;
@@ -21,7 +20,7 @@ class InkSolverTest {
     private static final InkSolver SOLVER = InkSolver.withDefaults();
     private static final ProductionProfile INKJET = Designs.profile("inkjet-300-cmyk"); // 280 %, ΔE tolerance 3
 
-    /** Rich black (FOGRA39 separates it above 300 %) and deep navy beside light, printable colours. */
+    /** Rich black (the line's FOGRA29 profile separates it at its 300 % limit) and deep navy beside light, printable colours. */
     private static Pattern darkAndLight() {
         return Designs.pattern(Designs.bands(128, 64, 0x0d0d12, 0x10183a, 0xe6d9cc, 0xc89678), RepeatGeometry.BLOCK, 10, 5);
     }
@@ -37,7 +36,7 @@ class InkSolverTest {
         assertThat(r.passed()).isFalse();
         Violation v = r.violations().stream().filter(x -> x.rule().equals(InkSolver.COVERAGE)).findFirst().orElseThrow();
         assertThat(v.severity()).isEqualTo(Severity.ERROR);
-        assertThat(v.measured()).isGreaterThan(300);
+        assertThat(v.measured()).isGreaterThan(280);
         assertThat(v.limit()).isEqualTo(280.0);
         assertThat(v.unit()).isEqualTo("%");
         assertThat(v.message()).contains("280 %").contains("inkjet-300-cmyk");
@@ -52,7 +51,7 @@ class InkSolverTest {
         assertThat(v.severity()).isEqualTo(Severity.WARNING);
         assertThat(r.measures().get("ink.outOfGamutPercent")).isBetween(60.0, 67.0); // green and blue, not the grey
         assertThat(r.measures().get("ink.outOfGamutMeanDe")).isGreaterThan(10);
-        // the 8-ink reactive line prints more than FOGRA39: the same finding is only for the record there
+        // the 8-ink reactive line prints more than its CMYK profile: the same finding is only for the record there
         ConstraintReport eight = SOLVER.check(screenColours(), Designs.profile("inkjet-600-reactive-8"));
         assertThat(eight.violations()).filteredOn(x -> x.rule().equals(InkSolver.GAMUT))
                 .singleElement().satisfies(x -> assertThat(x.severity()).isEqualTo(Severity.INFO));
@@ -74,7 +73,7 @@ class InkSolverTest {
             assertThat(r.after().measures().get("ink.outOfGamutPercent"))
                     .isLessThan(Math.max(0.5, before.measures().get("ink.outOfGamutPercent") / 4));
             // an independent look through imaging's separation table (not the solver's own grid)
-            CmykSeparation sep = new CmykSeparation(CmykProfile.fogra39(), RenderingIntent.RELATIVE_COLORIMETRIC);
+            CmykSeparation sep = new CmykSeparation(LineIcc.of(INKJET), RenderingIntent.RELATIVE_COLORIMETRIC);
             CmykImage inks = sep.separate(r.pattern().tile());
             int over = 0;
             for (int y = 0; y < inks.height(); y++) {
@@ -106,6 +105,27 @@ class InkSolverTest {
         InkLimit.apply(black, 0, 1, 1, 2.5);
         assertThat(black[3]).isEqualTo(1f);
         assertThat(black[0] + black[1] + black[2] + black[3]).isCloseTo(2.5f, org.assertj.core.data.Offset.offset(1e-5f));
+    }
+
+    @Test
+    void theLinesOwnProfileDecidesCoverageAndGamut() {
+        // the same line, limit and tolerance; only inkjet.iccProfile differs: uncoated FOGRA29 (300 %) against coated FOGRA39 (330 %)
+        ProductionProfile uncoated = Designs.withIcc(INKJET, "tessera-fogra29");
+        ProductionProfile coated = Designs.withIcc(INKJET, LineIcc.FOGRA39);
+        Pattern design = Designs.pattern(Designs.bands(192, 64, 0x0d0d12, 0x10183a, 0xc8102e, 0x00843d, 0x1d5fbf, 0xe6d9cc),
+                RepeatGeometry.BLOCK, 10, 5);
+        ConstraintReport u = SOLVER.check(design, uncoated);
+        ConstraintReport c = SOLVER.check(design, coated);
+        assertThat(c.measures().get("ink.maxCoveragePercent")).as("coated offset lays more ink in the darks")
+                .isGreaterThan(u.measures().get("ink.maxCoveragePercent") + 10);
+        assertThat(u.measures().get("ink.outOfGamutPercent")).as("uncoated paper's smaller gamut leaves more outside")
+                .isGreaterThan(c.measures().get("ink.outOfGamutPercent") + 5);
+        assertThat(u.violations()).filteredOn(v -> v.rule().equals(InkSolver.GAMUT)).singleElement()
+                .satisfies(v -> assertThat(v.message()).contains("FOGRA29"));
+        // the repair maps into the line's gamut: what the coated line keeps, the uncoated one changes
+        RepairResult ru = SOLVER.repair(design, uncoated);
+        assertThat(ru.changes()).singleElement().asString().contains("FOGRA29");
+        assertThat(ru.after().measures().get("ink.outOfGamutPercent")).isLessThan(u.measures().get("ink.outOfGamutPercent") / 4);
     }
 
     @Test
