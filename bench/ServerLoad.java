@@ -1,7 +1,8 @@
 // Load client for bench/server.sh (#12): a separate JVM on loopback. Each client submits a 256 px job to the
 // generator GENERATOR names (procedural by default, or gan), polls it to the end, and repeats for the phase's
 // duration; latency = submit to finished; jobs/s = jobs finished / time until the last one finished.
-// Usage: java ServerLoad.java URL TOKEN CLIENTS SECONDS [SWAP_AT_SECONDS SWAP_JAR ADMIN_TOKEN SWAP_BUNDLE]
+// Usage: java ServerLoad.java URL[,URL…] TOKEN CLIENTS SECONDS [SWAP_AT_SECONDS SWAP_JAR ADMIN_TOKEN SWAP_BUNDLE]
+// Several URLs (hosts sharing one database, bench/scaleout.sh): client i submits to and polls host i mod n.
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,7 +22,8 @@ public class ServerLoad {
     static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([a-z]+)\"");
 
     public static void main(String[] a) throws Exception {
-        String url = a[0], token = a[1];
+        String[] urls = a[0].split(",");
+        String url = urls[0], token = a[1];
         String generator = System.getenv().getOrDefault("GENERATOR", "procedural");
         int clients = Integer.parseInt(a[2]);
         long seconds = Long.parseLong(a[3]);
@@ -31,12 +33,13 @@ public class ServerLoad {
         long end = start + seconds * 1_000_000_000L;
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
+            String host = urls[c % urls.length];
             threads.add(Thread.ofPlatform().start(() -> {
                 while (System.nanoTime() < end) {
                     long t0 = System.nanoTime();
                     try {
                         String body = "{\"prompt\":\"sage gingham\",\"generator\":\"" + generator + "\",\"tileWidthPx\":256,\"seed\":" + seed.incrementAndGet() + "}";
-                        var r = HTTP.send(req(url + "api/jobs", token).POST(HttpRequest.BodyPublishers.ofString(body))
+                        var r = HTTP.send(req(host + "api/jobs", token).POST(HttpRequest.BodyPublishers.ofString(body))
                                 .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
                         Matcher m = ID.matcher(r.body());
                         if (r.statusCode() != 202 || !m.find()) {
@@ -47,7 +50,7 @@ public class ServerLoad {
                         String status;
                         do {
                             Thread.sleep(5);
-                            var s = HTTP.send(req(url + "api/jobs/" + m.group(1), token).build(), HttpResponse.BodyHandlers.ofString());
+                            var s = HTTP.send(req(host + "api/jobs/" + m.group(1), token).build(), HttpResponse.BodyHandlers.ofString());
                             Matcher sm = STATUS.matcher(s.body());
                             status = sm.find() ? sm.group(1) : "?";
                         } while (status.equals("queued") || status.equals("running"));

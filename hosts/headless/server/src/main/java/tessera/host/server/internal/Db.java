@@ -119,7 +119,8 @@ final class Db implements AutoCloseable {
                     : state.startsWith("28") ? "check the user and password in --db (and pg_hba.conf)"
                     : state.equals("3D000") ? "create the database (createdb NAME) or correct --db"
                     : "check --db";
-            throw new SQLException("cannot use the PostgreSQL database " + shown + ": " + e.getMessage() + "; " + what, state, e);
+            String why = String.valueOf(e.getMessage()).strip().replaceAll("\\.$", "");
+            throw new SQLException("cannot use the PostgreSQL database " + shown + ": " + why + "; " + what, state, e);
         }
     }
 
