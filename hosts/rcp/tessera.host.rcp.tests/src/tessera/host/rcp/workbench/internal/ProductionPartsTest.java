@@ -107,6 +107,34 @@ class ProductionPartsTest {
     }
 
     @Test
+    void exportOfAGeneratedDesignNamesItsGeneratorAsTesseraGenerateDoes() throws Exception {
+        var pipeline = TestRuntime.startEngine().await(tessera.api.job.DesignPipeline.class, Duration.ofSeconds(60));
+        DesignResult job = DesignRun.run(pipeline, new DesignForm("sage gingham check", "gan", PROFILE, 77L, 2, 64,
+                "block", 24.0).toRequest(), dir.resolve("gan-job"), tessera.api.job.JobListener.NONE);
+        ExportPart part = new ExportPart();
+        part.create(shell);
+        shell.open();
+        part.design(CurrentDesign.of(job, 1));
+        Path out = dir.resolve("gan-export");
+        part.exportTo(out);
+        pump(() -> part.idle() && !part.written().isEmpty(), "export");
+        var exported = tessera.api.json.TesseraJson.read(out.resolve("job.json"), tessera.api.job.JobRecord.class);
+        var generated = job.record();
+        ServiceUse made = generated.services().stream().filter(s -> s.role().equals("generator")).findFirst().orElseThrow();
+        assertThat(made.modelId()).as("the generation record names the GAN's model").isNotBlank();
+        assertThat(exported.services()).as("the generator, version, bundle and model of the generation job").contains(made);
+        assertThat(exported.request().generator()).isEqualTo("gan");
+        assertThat(exported.request().seed()).isEqualTo(generated.request().seed());
+        assertThat(exported.request().prompt()).isEqualTo(generated.request().prompt());
+        assertThat(exported.request().options()).isEqualTo(generated.request().options());
+        var c = exported.candidates().get(0);
+        assertThat(c.seed()).as("design 2's own seed").isEqualTo(generated.candidates().get(1).seed());
+        assertThat(c.labels()).containsEntry("model", generated.candidates().get(1).labels().get("model"))
+                .containsEntry("origin.design", "2").containsEntry("origin.job", generated.jobId());
+        assertThat(c.files()).as("the files are the export's").isNotEmpty();
+    }
+
+    @Test
     void provenanceShowsTheModelCardAndTheDesignsOriginality() {
         ProvenancePart part = new ProvenancePart();
         part.create(shell);

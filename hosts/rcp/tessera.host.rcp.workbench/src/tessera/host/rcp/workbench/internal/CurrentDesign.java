@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 
-import tessera.api.job.JobRecord;
 import tessera.api.job.ServiceUse;
 import tessera.api.pattern.Pattern;
 import tessera.imaging.io.ImageFiles;
@@ -20,25 +19,33 @@ import tessera.imaging.io.ImageFiles;
  * @param generator the generator that made it (role {@code generator} of the job record), or null for a file
  * @param revision  0 as generated, +1 per repair
  * @param label     for the user, e.g. "design 2 of 4, seed 77"
+ * @param origin    the generation job and design it came from (its request, seed and generator), or null for a
+ *                  file: what an export records as its provenance
  */
 public record CurrentDesign(Pattern pattern, Path tile, String profile, ServiceUse generator, int revision,
-        String label) {
+        String label, Variation origin) {
+
+    /** A design with no generation job behind it (a file). */
+    public CurrentDesign(Pattern pattern, Path tile, String profile, ServiceUse generator, int revision, String label) {
+        this(pattern, tile, profile, generator, revision, label, null);
+    }
 
     /** Candidate {@code index} of a finished job, read back from its tile PNG. */
     static CurrentDesign of(DesignResult result, int index) throws IOException {
-        JobRecord r = result.record();
-        var req = r.request();
-        var c = r.candidates().get(index);
-        Path tile = result.tiles().get(index);
-        Pattern p = new Pattern(ImageFiles.read(tile).image(), req.repeatOrDefault(), req.tileWidthCmOrDefault(),
-                req.tileHeightCmOrDefault(), c.labels());
-        ServiceUse gen = r.services().stream().filter(s -> s.role().equals("generator")).findFirst().orElse(null);
-        return new CurrentDesign(p, tile, req.profile(), gen, 0, result.view(index).label());
+        return of(new Variation(result, index));
+    }
+
+    /** A design of a finished job, read back from its tile PNG. */
+    static CurrentDesign of(Variation v) throws IOException {
+        var req = v.request();
+        Pattern p = new Pattern(ImageFiles.read(v.tile()).image(), req.repeatOrDefault(), req.tileWidthCmOrDefault(),
+                req.tileHeightCmOrDefault(), v.labels());
+        return new CurrentDesign(p, v.tile(), req.profile(), v.generator(), 0, v.job().view(v.index()).label(), v);
     }
 
     /** @return this design against another profile */
     CurrentDesign withProfile(String id) {
-        return new CurrentDesign(pattern, tile, id, generator, revision, label);
+        return new CurrentDesign(pattern, tile, id, generator, revision, label, origin);
     }
 
     /**
@@ -51,7 +58,7 @@ public record CurrentDesign(Pattern pattern, Path tile, String profile, ServiceU
         Path file = tile.resolveSibling(name + "-r" + rev + ".png");
         ImageFiles.writePng(next.tile(), next.dpiX(), file);
         return new CurrentDesign(next, file, profile, generator, rev, label.replaceFirst(", repaired \\d+×$", "")
-                + ", repaired " + rev + "×");
+                + ", repaired " + rev + "×", origin);
     }
 
     /** @return the design with these colourways (constraints plugin label {@code colourway.<name>}) for export */
@@ -60,7 +67,7 @@ public record CurrentDesign(Pattern pattern, Path tile, String profile, ServiceU
         labels.keySet().removeIf(k -> k.startsWith(COLOURWAY_LABEL));
         ways.forEach((name, colours) -> labels.put(COLOURWAY_LABEL + name, colours));
         Pattern p = new Pattern(pattern.tile(), pattern.repeat(), pattern.widthCm(), pattern.heightCm(), labels);
-        return new CurrentDesign(p, tile, profile, generator, revision, label);
+        return new CurrentDesign(p, tile, profile, generator, revision, label, origin);
     }
 
     /** The label prefix the constraints plugin's Colourways exporter reads (docs/constraints.md). */

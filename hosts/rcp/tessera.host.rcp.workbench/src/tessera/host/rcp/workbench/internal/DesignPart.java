@@ -2,8 +2,6 @@ package tessera.host.rcp.workbench.internal;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,7 +28,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import tessera.api.InvalidValueException;
 import tessera.api.job.DesignPipeline;
-import tessera.api.job.JobEvent;
 import tessera.api.job.JobFailedException;
 import tessera.api.job.JobListener;
 import tessera.api.profile.ProductionProfile;
@@ -151,30 +148,14 @@ public class DesignPart {
             status.getParent().layout(true);
             return;
         }
-        Path out = Path.of(System.getProperty("user.home"), "tessera-out",
-                "studio-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")));
+        Path out = DesignRun.newFolder();
         cancel.set(false);
         generate.setEnabled(false);
         stop.setEnabled(true);
         progress.setSelection(0);
         status.setText("Starting…");
         Display display = generate.getDisplay();
-        JobListener listener = new JobListener() {
-            @Override
-            public void onEvent(JobEvent e) {
-                display.asyncExec(() -> {
-                    if (!progress.isDisposed()) {
-                        progress.setSelection((int) Math.round(e.fraction() * 1000));
-                        status.setText(e.stage() + ": " + e.message());
-                    }
-                });
-            }
-
-            @Override
-            public boolean cancelled() {
-                return cancel.get();
-            }
-        };
+        JobListener listener = new JobProgress(progress, status, cancel);
         worker.execute(() -> {
             String outcome;
             DesignResult result = null;
@@ -208,6 +189,9 @@ public class DesignPart {
             return;
         }
         last = result;
+        if (app != null) {
+            app.getContext().set(DesignResult.class, result); // the Variations view shows the job's designs as a grid
+        }
         if (result.record().request().seed() != null) {
             seed.setText(Long.toString(result.record().request().seed()));
         }

@@ -1,6 +1,8 @@
 package tessera.host.rcp.workbench.internal;
 
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,6 +36,20 @@ public final class DesignRun {
         // behind the canvas's back
         JobRecord record = pipeline.run(request, new JobOptions(outDir, null, null, false), listener);
         return DesignResult.of(record, outDir);
+    }
+
+    /** @return a new job folder for the Design view, {@code ~/tessera-out/studio-<date-time>} */
+    static Path newFolder() {
+        return Path.of(System.getProperty("user.home"), "tessera-out", "studio-" + now());
+    }
+
+    /** @return a new folder beside a job's folder for a job made from it, {@code <job>-<what>-<time>} */
+    static Path besides(Path job, String what) {
+        return job.toAbsolutePath().resolveSibling(job.getFileName() + "-" + what + "-" + now());
+    }
+
+    private static String now() {
+        return LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
     }
 
     /** @return the tile file of each candidate (role {@code tile}), resolved against the job folder */

@@ -84,6 +84,25 @@ public final class Engine {
     }
 
     /**
+     * @return the generator a job asking for {@code pluginId} would get now (the best ranked), if one is installed
+     */
+    public Optional<ServiceReference<Generator>> servingGenerator(String pluginId) {
+        return servingRefs(Generator.class).stream().filter(r -> pluginId(r).equals(pluginId)).findFirst();
+    }
+
+    /**
+     * @return the capabilities ({@code tessera.generator.capabilities}: prompt, latent, any-size …) a generator
+     *         service registers
+     */
+    public static java.util.Set<String> capabilities(ServiceReference<Generator> ref) {
+        Object caps = ref.getProperty(ServiceProperties.GENERATOR_CAPABILITIES);
+        if (caps instanceof String[] a) {
+            return java.util.Set.of(a);
+        }
+        return caps instanceof String s ? java.util.Set.of(s) : java.util.Set.of();
+    }
+
+    /**
      * The services of a type as a job would use them: one per plugin id, the best ranked (a plugin
      * deployed side by side serves from its newest copy), in plugin id order so lists stay stable.
      */

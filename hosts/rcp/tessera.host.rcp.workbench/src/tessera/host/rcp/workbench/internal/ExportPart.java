@@ -152,8 +152,12 @@ public class ExportPart {
             new TableItem(table, SWT.NONE).setText(new String[] {f.path(), f.role(), f.mediaType(),
                     String.format(Locale.ROOT, "%,d bytes", f.bytes())});
         }
+        String madeBy = record.services().stream().filter(s -> s.role().equals("generator")).findFirst()
+                .map(s -> "; job.json names " + s.id() + " " + s.version() + (s.modelId() == null ? "" : " (model " + s.modelId() + ")")
+                        + ", seed " + record.candidates().get(0).seed())
+                .orElse("");
         status.setText(written.size() + " files and job.json written to " + dir + " (" + record.services().stream()
-                .filter(s -> s.role().equals("exporter")).map(s -> s.id()).toList() + " exporters)");
+                .filter(s -> s.role().equals("exporter")).map(s -> s.id()).toList() + " exporters" + madeBy + ")");
         status.getParent().layout(true);
     }
 

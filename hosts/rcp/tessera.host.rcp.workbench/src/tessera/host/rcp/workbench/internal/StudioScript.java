@@ -38,8 +38,8 @@ import tessera.imaging.io.RasterFile;
 /**
  * The black-box smoke test's driver (#11), inert unless the JVM is started with
  * {@code -Dtessera.studio.script=<folder>}. Then, once the window is up, it drives one design through the
- * parts as a designer's clicks would (their own methods, on the UI thread): generate, check, repair,
- * export, provenance, QA; it saves a screenshot of the window at each step, writes {@code smoke.json}
+ * parts as a designer's clicks would (their own methods, on the UI thread): generate, interpolate two of the
+ * variations, check, repair, export, provenance, QA; it saves a screenshot of the window at each step, writes {@code smoke.json}
  * with what happened and closes the workbench. Every wait is bounded; a step that times out ends the
  * script with its name in {@code smoke.json}. {@code ready.json} marks the first usable window for the
  * cold-start figure.
@@ -88,6 +88,19 @@ public class StudioScript {
             await(step, () -> !design.busy() && design.lastResult() != null);
             result.put("designs", read(() -> design.lastResult().tiles().size()));
             shot("rcp-design.png");
+
+            step = "variations";
+            VariationsPart variations = part("tessera.part.variations", VariationsPart.class);
+            await(step, () -> variations.designs().size() == 2);
+            // A = design 1 (the current design already), B = design 2; a strip of five from A to B
+            ui(() -> {
+                variations.pick(0, false);
+                variations.pick(1, true);
+                variations.interpolate(5);
+            });
+            await(step, () -> variations.idle() && variations.explored().size() > 0);
+            result.put("interpolated", read(() -> variations.explored().size()));
+            shot("rcp-variations.png");
 
             step = "constraints";
             ConstraintsPart constraints = part("tessera.part.constraints", ConstraintsPart.class);

@@ -68,6 +68,8 @@ class StudioSmokeTest {
         assertThat(smoke).as("the script's record (smoke.json); the studio's log:%n%s", tail(log)).contains("\"ok\" : true");
         assertThat(p.exitValue()).as("exit status of the product").isZero();
 
+        assertThat(smoke).as("the Variations view's interpolation strip of five").contains("\"interpolated\" : 5");
+
         Path export = out.resolve("export");
         try (Stream<Path> files = Files.list(export)) {
             List<String> names = files.map(f -> f.getFileName().toString()).sorted().toList();
@@ -75,9 +77,14 @@ class StudioSmokeTest {
                     "design-01-tile.png", "design-01-preview.png");
             assertThat(names).as("the rotary line's screen separations").anyMatch(n -> n.matches("design-01-sep-\\d+-.*\\.tif"));
         }
+        // the export's record names the generator and model that made the design, as tessera generate's does
+        String job = Files.readString(export.resolve("job.json"));
+        assertThat(job).as("job.json of the studio's export").containsPattern("\"role\"\\s*:\\s*\"generator\"")
+                .containsPattern("\"id\"\\s*:\\s*\"gan\"").containsPattern("\"modelId\"\\s*:\\s*\"gan-")
+                .containsPattern("\"seed\"\\s*:\\s*20261123");
 
         Path shots = out.resolve("screenshots");
-        for (String view : new String[] {"design", "constraints", "export", "provenance", "qa", "plugins"}) {
+        for (String view : new String[] {"design", "variations", "constraints", "export", "provenance", "qa", "plugins"}) {
             Path shot = shots.resolve("rcp-" + view + ".png");
             assertShowsAWindow(shot);
         }
