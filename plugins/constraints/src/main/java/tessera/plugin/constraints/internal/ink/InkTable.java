@@ -86,6 +86,11 @@ final class InkTable {
         }
     }
 
+    /** @return total ink (fraction) at every node, index (r × N + g) × N + b: the table the device penalty interpolates */
+    float[] coverageNodes() {
+        return tac.clone();
+    }
+
     /** @return the separation the table samples (the line's profile, relative colorimetric) */
     CmykSeparation separation() {
         return separation;
