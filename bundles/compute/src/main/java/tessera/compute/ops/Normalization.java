@@ -6,6 +6,7 @@ import static tessera.compute.ops.Ops.require;
 import tessera.compute.Autograd;
 import tessera.compute.ComputeDevice;
 import tessera.compute.Tensor;
+import tessera.compute.spi.UnaryOp;
 
 /** Batch, group and layer normalization, softmax and log-softmax. */
 public final class Normalization {
@@ -51,6 +52,20 @@ public final class Normalization {
      */
     public static Tensor batchNorm(Tensor x, Tensor gamma, Tensor beta, Tensor runningMean, Tensor runningVar,
             boolean training, float momentum, float eps) {
+        return batchNorm(x, gamma, beta, runningMean, runningVar, training, momentum, eps, null);
+    }
+
+    /**
+     * {@code relu(batchNorm(x, …))}; in evaluation one pass over x (the DCGAN generator's block), in
+     * training the two ops.
+     */
+    public static Tensor batchNormRelu(Tensor x, Tensor gamma, Tensor beta, Tensor runningMean, Tensor runningVar,
+            boolean training, float momentum, float eps) {
+        return batchNorm(x, gamma, beta, runningMean, runningVar, training, momentum, eps, UnaryOp.RELU);
+    }
+
+    private static Tensor batchNorm(Tensor x, Tensor gamma, Tensor beta, Tensor runningMean, Tensor runningVar,
+            boolean training, float momentum, float eps, UnaryOp activation) {
         require(x.rank() == 2 || x.rank() == 4, "batchNorm needs [N, C] or [N, C, H, W], got " + x.shape());
         int n = x.dim(0);
         int ch = x.dim(1);
@@ -62,7 +77,8 @@ public final class Normalization {
             if (runningMean != null && runningVar != null) {
                 updateRunning(s, runningMean, runningVar, momentum, eps, (double) n * hw);
             }
-            return affine(xhat, gamma, beta, x.rank());
+            Tensor y = affine(xhat, gamma, beta, x.rank());
+            return activation == UnaryOp.RELU ? Elementwise.relu(y) : y;
         }
         require(runningMean != null && runningVar != null, "batchNorm in evaluation needs running estimates");
         // Evaluation folds the statistics and the affine into one scale and shift per channel, so the
@@ -74,7 +90,37 @@ public final class Normalization {
         if (beta != null) {
             shift = Elementwise.add(shift, beta);
         }
-        return Elementwise.add(Elementwise.mul(x, channelView(scale, x.rank())), channelView(shift, x.rank()));
+        return channelAffine(x, scale, shift, activation);
+    }
+
+    /**
+     * {@code act(x·scale_c + shift_c)} as one kernel; gradients reach x, and scale and shift (and through
+     * them whatever they were computed from).
+     */
+    private static Tensor channelAffine(Tensor x, Tensor scale, Tensor shift, UnaryOp activation) {
+        ComputeDevice d = Ops.device("batchNorm", x, scale, shift);
+        int n = x.dim(0);
+        int ch = x.dim(1);
+        int s = x.numel() / (n * ch);
+        Tensor xc = contig(x);
+        Tensor sc = contig(scale);
+        Tensor sh = contig(shift);
+        Tensor out = Ops.out(d, x.shape());
+        d.kernels().channelAffine(xc, sc, sh, activation, out);
+        return Autograd.record("batchNorm", out, (g, need) -> {
+            Tensor x3 = Shapes.reshape(xc, n, ch, s);
+            Tensor gz = Shapes.reshape(contig(g), n, ch, s);
+            if (activation != null) {
+                Tensor z = Elementwise.add(Elementwise.mul(x3, Shapes.reshape(sc, 1, ch, 1)), Shapes.reshape(sh, 1, ch, 1));
+                Tensor gzOut = Ops.out(d, z.shape());
+                d.kernels().unaryBackward(activation, 0f, contig(z), null, gz, gzOut);
+                gz = gzOut;
+            }
+            return new Tensor[] {
+                need[0] ? Shapes.reshape(Elementwise.mul(gz, Shapes.reshape(sc, 1, ch, 1)), x.shape().toArray()) : null,
+                need[1] ? Shapes.reshape(Reductions.sum(Elementwise.mul(gz, x3), false, 0, 2), scale.shape().toArray()) : null,
+                need[2] ? Shapes.reshape(Reductions.sum(gz, false, 0, 2), shift.shape().toArray()) : null};
+        }, x, scale, shift);
     }
 
     private static void updateRunning(Standardized s, Tensor runningMean, Tensor runningVar, float momentum, float eps,
@@ -94,7 +140,7 @@ public final class Normalization {
      * @param x {@code [N, C, ...]} with C divisible by groups
      */
     public static Tensor groupNorm(Tensor x, int groups, Tensor gamma, Tensor beta, float eps) {
-        return groupNorm(x, groups, gamma, beta, eps, false);
+        return groupNorm(x, groups, gamma, beta, eps, null);
     }
 
     /**
@@ -102,10 +148,15 @@ public final class Normalization {
      * diffusion UNet and the generators. Same values and gradients as the two ops; fewer passes over memory.
      */
     public static Tensor groupNormSilu(Tensor x, int groups, Tensor gamma, Tensor beta, float eps) {
-        return groupNorm(x, groups, gamma, beta, eps, true);
+        return groupNorm(x, groups, gamma, beta, eps, UnaryOp.SILU);
     }
 
-    private static Tensor groupNorm(Tensor x, int groups, Tensor gamma, Tensor beta, float eps, boolean silu) {
+    /** {@code relu(groupNorm(x, …))} in one kernel: the GAN generator's block. */
+    public static Tensor groupNormRelu(Tensor x, int groups, Tensor gamma, Tensor beta, float eps) {
+        return groupNorm(x, groups, gamma, beta, eps, UnaryOp.RELU);
+    }
+
+    private static Tensor groupNorm(Tensor x, int groups, Tensor gamma, Tensor beta, float eps, UnaryOp activation) {
         require(x.rank() >= 2 && groups >= 1 && x.dim(1) % groups == 0,
                 "groupNorm: " + groups + " groups do not divide the channels of " + x.shape());
         int ch = x.dim(1);
@@ -119,8 +170,8 @@ public final class Normalization {
         Tensor out = Ops.out(d, x.shape());
         Tensor mean = Ops.out(d, n * groups);
         Tensor rstd = Ops.out(d, n * groups);
-        d.kernels().groupNorm(xc, groups, eps, gamma == null ? null : contig(gamma), beta == null ? null : contig(beta), silu,
-                out, mean, rstd);
+        d.kernels().groupNorm(xc, groups, eps, gamma == null ? null : contig(gamma), beta == null ? null : contig(beta),
+                activation, out, mean, rstd);
         // the backward recomputes xhat (and the pre-activation) from the saved statistics instead of keeping
         // them: sampling, where most group norms run, records nothing, and training pays one cheap pass
         Autograd.GradFn back = (g, need) -> {
@@ -131,11 +182,11 @@ public final class Normalization {
             Tensor xhat3 = Shapes.reshape(xhat, n, ch, s);
             Tensor gz = Shapes.reshape(contig(g), n, ch, s);
             Tensor gammaView = gamma == null ? null : Shapes.reshape(gamma, 1, ch, 1);
-            if (silu) {
+            if (activation != null) {
                 Tensor z = gammaView == null ? xhat3 : Elementwise.mul(xhat3, gammaView);
                 z = beta == null ? z : Elementwise.add(z, Shapes.reshape(beta, 1, ch, 1));
                 Tensor gzOut = Ops.out(d, z.shape());
-                d.kernels().unaryBackward(tessera.compute.spi.UnaryOp.SILU, 0f, contig(z), null, gz, gzOut);
+                d.kernels().unaryBackward(activation, 0f, contig(z), null, gz, gzOut);
                 gz = gzOut;
             }
             Tensor[] grads = new Tensor[need.length];
@@ -156,7 +207,8 @@ public final class Normalization {
         };
         Tensor[] inputs = gamma == null ? beta == null ? new Tensor[] {x} : new Tensor[] {x, beta}
                 : beta == null ? new Tensor[] {x, gamma} : new Tensor[] {x, gamma, beta};
-        return Autograd.record(silu ? "groupNormSilu" : "groupNorm", out, back, inputs);
+        return Autograd.record(activation == null ? "groupNorm" : "groupNorm+" + activation.name().toLowerCase(java.util.Locale.ROOT),
+                out, back, inputs);
     }
 
     /**

@@ -132,15 +132,16 @@ public interface Kernels {
     void normalizeBackward(Tensor xhat, Tensor rstd, Tensor gxhat, int a, int b, int c, Tensor gx);
 
     /**
-     * Group normalization with its per-channel affine and optional SiLU, the pattern every UNet and
-     * generator block repeats: x contiguous {@code [N, C, S]} (S = the product of the remaining axes),
+     * Group normalization with its per-channel affine and an optional activation, the pattern every UNet
+     * and generator block repeats: x contiguous {@code [N, C, S]} (S = the product of the remaining axes),
      * standardized per (n, group) over its C/G channels and S as {@link #normalize} does, then
      * {@code out = act(xhat·gamma_c + beta_c)}; mean and rstd {@code [N·G]} as normalize writes them.
-     * gamma and beta {@code [C]} contiguous, or null for 1 and 0. out contiguous, x's shape, not x.
+     * gamma and beta {@code [C]} contiguous, or null for 1 and 0; activation null for none, else a
+     * {@link UnaryOp} that takes no alpha (RELU, SILU, GELU, TANH, SIGMOID). out contiguous, x's shape, not x.
      * <p>The default composes normalize, binary and unary (four passes over the data); a device
      * overrides it to make one pass after the statistics.
      */
-    default void groupNorm(Tensor x, int groups, float eps, Tensor gamma, Tensor beta, boolean silu, Tensor out,
+    default void groupNorm(Tensor x, int groups, float eps, Tensor gamma, Tensor beta, UnaryOp activation, Tensor out,
             Tensor mean, Tensor rstd) {
         int n = x.dim(0);
         int c = x.dim(1);
@@ -154,8 +155,29 @@ public interface Kernels {
         if (beta != null) {
             binary(BinaryOp.ADD, y, beta.view(ncs, new int[] {0, 1, 0}, beta.offset()), y);
         }
-        if (silu) {
-            unary(UnaryOp.SILU, 0f, out, out);
+        if (activation != null) {
+            unary(activation, 0f, out, out);
+        }
+    }
+
+    /**
+     * {@code out = act(x·scale_c + shift_c)} per channel c of contiguous x {@code [N, C, S]}: evaluation batch
+     * norm with its statistics folded into scale and shift, and the activation after it. scale and shift
+     * {@code [C]} contiguous; activation null or as for {@link #groupNorm}. out contiguous, x's shape; may be x.
+     * The default composes binary and unary; a device overrides it to make one pass.
+     */
+    default void channelAffine(Tensor x, Tensor scale, Tensor shift, UnaryOp activation, Tensor out) {
+        int n = x.dim(0);
+        int c = x.dim(1);
+        int s = x.numel() / (n * c);
+        tessera.compute.Shape ncs = tessera.compute.Shape.of(n, c, s);
+        int[] dense = {c * s, s, 1};
+        int[] perChannel = {0, 1, 0};
+        Tensor y = out.view(ncs, dense, out.offset());
+        binary(BinaryOp.MUL, x.view(ncs, dense, x.offset()), scale.view(ncs, perChannel, scale.offset()), y);
+        binary(BinaryOp.ADD, y, shift.view(ncs, perChannel, shift.offset()), y);
+        if (activation != null) {
+            unary(activation, 0f, out, out);
         }
     }
 

@@ -60,6 +60,45 @@ public abstract class NormConformance extends ConformanceBase {
     }
 
     @Test
+    void fusedGroupNormActivationsGiveTheComposedOpsValuesAndGradients() {
+        int n = 2, c = 8, h = between(2, 5), w = between(2, 5), groups = 4;
+        float[] xv = uniform(n * c * h * w, -2, 2);
+        float[] gv = uniform(c, 0.5f, 1.5f);
+        float[] bv = uniform(c, -1, 1);
+        float[] up = uniform(n * c * h * w, -1, 1);
+        for (String act : new String[] {"relu", "silu"}) {
+            Tensor[] fused = groupNormGrads(act, true, xv, gv, bv, up, n, c, h, w, groups);
+            Tensor[] composed = groupNormGrads(act, false, xv, gv, bv, up, n, c, h, w, groups);
+            String[] names = {"output", "x gradient", "gamma gradient", "beta gradient"};
+            for (int i = 0; i < names.length; i++) {
+                float[] e = composed[i].toArray();
+                double[] expected = new double[e.length];
+                for (int k = 0; k < e.length; k++) {
+                    expected[k] = e[k];
+                }
+                assertClose("groupNorm+" + act + " " + names[i], fused[i], expected);
+            }
+        }
+    }
+
+    /** The output and the x, gamma, beta gradients for an incoming gradient {@code up}, fused or as two ops. */
+    private Tensor[] groupNormGrads(String act, boolean fused, float[] xv, float[] gv, float[] bv, float[] up, int n, int c,
+            int h, int w, int groups) {
+        Tensor x = tensor(xv, n, c, h, w).requiresGrad(true);
+        Tensor g = tensor(gv, c).requiresGrad(true);
+        Tensor b = tensor(bv, c).requiresGrad(true);
+        Tensor y;
+        if (fused) {
+            y = act.equals("relu") ? Normalization.groupNormRelu(x, groups, g, b, EPS) : Normalization.groupNormSilu(x, groups, g, b, EPS);
+        } else {
+            Tensor z = Normalization.groupNorm(x, groups, g, b, EPS);
+            y = act.equals("relu") ? tessera.compute.ops.Elementwise.relu(z) : tessera.compute.ops.Elementwise.silu(z);
+        }
+        Tensor[] grads = tessera.compute.Autograd.vjp(y, tensor(up, n, c, h, w), x, g, b);
+        return new Tensor[] {y, grads[0], grads[1], grads[2]};
+    }
+
+    @Test
     void batchNormTracksRunningStatisticsAndUsesThemInEvaluation() {
         int n = 4, c = 3, hw = 5;
         float[] x = uniform(n * c * hw, 1, 3);
@@ -88,6 +127,15 @@ public abstract class NormConformance extends ConformanceBase {
         Tensor y = Normalization.batchNorm(tensor(x, n, c, 1, hw), null, null, rm, rv, false, 0.5f, EPS);
         float[] yv = y.toArray();
         assertThat((double) yv[0]).isCloseTo((x[0] - m[0]) / Math.sqrt(v[0] + EPS), Offset.offset(1e-4));
+        float[] gamma = {1.5f, -0.5f, 2f};
+        float[] beta = {-0.2f, 0.3f, 0f};
+        float[] r = Normalization.batchNormRelu(tensor(x, n, c, 1, hw), tensor(gamma, c), tensor(beta, c), rm, rv, false, 0.5f, EPS)
+                .toArray();
+        for (int i = 0; i < r.length; i++) {
+            int ch = i / hw % c;
+            double z = (x[i] - m[ch]) / Math.sqrt(v[ch] + EPS) * gamma[ch] + beta[ch];
+            assertThat((double) r[i]).as("batchNormRelu in evaluation at %d", i).isCloseTo(Math.max(0, z), Offset.offset(1e-4));
+        }
     }
 
     @Test
@@ -98,6 +146,10 @@ public abstract class NormConformance extends ConformanceBase {
         Input b = Input.uniform(rnd, -1, 1, c);
         GradCheck.check("batchNorm", device(), seed,
                 t -> Normalization.batchNorm(t[0], t[1], t[2], null, null, true, 0.1f, EPS), x, g, b);
+        Tensor rm = tensor(uniform(c, -0.5f, 0.5f), c);
+        Tensor rv = tensor(uniform(c, 0.5f, 2f), c);
+        GradCheck.check("batchNorm in evaluation", device(), seed,
+                t -> Normalization.batchNorm(t[0], t[1], t[2], rm, rv, false, 0.1f, EPS), x, g, b);
         GradCheck.check("groupNorm", device(), seed, t -> Normalization.groupNorm(t[0], 2, t[1], t[2], EPS), x, g, b);
         GradCheck.check("groupNormSilu", device(), seed, t -> Normalization.groupNormSilu(t[0], 2, t[1], t[2], EPS), x, g, b);
         GradCheck.check("groupNormSilu without gamma", device(), seed, t -> Normalization.groupNormSilu(t[0], 2, null, t[1], EPS),

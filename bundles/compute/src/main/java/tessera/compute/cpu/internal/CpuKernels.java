@@ -157,9 +157,14 @@ final class CpuKernels implements Kernels {
     }
 
     @Override
-    public void groupNorm(Tensor x, int groups, float eps, Tensor gamma, Tensor beta, boolean silu, Tensor out, Tensor mean,
-            Tensor rstd) {
-        reduce.groupNorm(x, groups, eps, gamma, beta, silu, out, mean, rstd);
+    public void groupNorm(Tensor x, int groups, float eps, Tensor gamma, Tensor beta, UnaryOp activation, Tensor out,
+            Tensor mean, Tensor rstd) {
+        reduce.groupNorm(x, groups, eps, gamma, beta, activation, out, mean, rstd);
+    }
+
+    @Override
+    public void channelAffine(Tensor x, Tensor scale, Tensor shift, UnaryOp activation, Tensor out) {
+        reduce.channelAffine(x, scale, shift, activation, out);
     }
 
     @Override

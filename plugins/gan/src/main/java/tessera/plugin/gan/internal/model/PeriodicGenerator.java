@@ -97,8 +97,7 @@ public final class PeriodicGenerator {
             }
             String l = "level" + i;
             x = Convolution.conv2d(x, w.get(l + ".conv.weight"), w.get(l + ".conv.bias"), CONV3);
-            x = Normalization.groupNorm(x, spec.groups(), w.get(l + ".norm.weight"), w.get(l + ".norm.bias"), 1e-5f);
-            x = Elementwise.relu(x);
+            x = Normalization.groupNormRelu(x, spec.groups(), w.get(l + ".norm.weight"), w.get(l + ".norm.bias"), 1e-5f);
         }
         x = Pooling.upsample(x, 2, Interpolation.NEAREST, true);
         return Elementwise.tanh(Convolution.conv2d(x, w.get("rgb.weight"), w.get("rgb.bias"), CONV3));
