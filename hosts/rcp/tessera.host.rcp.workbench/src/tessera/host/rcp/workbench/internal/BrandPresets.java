@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 
 import tessera.api.design.DesignRequest;
@@ -88,20 +87,16 @@ final class BrandPresets {
     }
 
     /**
-     * Where the GAN plugin reads presets: {@code tessera.gan.presets}, else {@code gan-presets/} beside the hot
-     * folder ({@code felix.fileinstall.dir}), else {@code ~/.tessera/gan-presets}; the plugin's own order
-     * (ModelExtender.presetFolder), which publishes the folder nowhere the studio could ask.
+     * Where the serving GAN generator reads presets: its {@code tessera.gan.presets} service property (the plugin
+     * decides the folder; the studio only asks).
      */
-    static Path folder(BundleContext context) {
-        String p = context.getProperty("tessera.gan.presets");
-        if (p != null) {
-            return Path.of(p);
+    static Path folder(ServiceReference<Generator> ref) {
+        Object p = ref.getProperty("tessera.gan.presets");
+        if (!(p instanceof String s) || s.isBlank()) {
+            throw new IllegalStateException("the " + Engine.pluginId(ref) + " generator does not say where it reads brand presets"
+                    + " (no tessera.gan.presets service property); update the GAN plugin");
         }
-        String hot = context.getProperty("felix.fileinstall.dir");
-        if (hot != null && Path.of(hot).toAbsolutePath().getParent() != null) {
-            return Path.of(hot).toAbsolutePath().getParent().resolve("gan-presets");
-        }
-        return Path.of(System.getProperty("user.home"), ".tessera", "gan-presets");
+        return Path.of(s);
     }
 
     /**
@@ -127,7 +122,7 @@ final class BrandPresets {
             codes[i] = globalCode(engine, ref, picks.get(i), shape, listener::cancelled);
         }
         PresetFile preset = box(id, name == null || name.isBlank() ? id : name.strip(), first, codes, shape);
-        Path file = folder(engine.context()).resolve(id + ".json");
+        Path file = folder(ref).resolve(id + ".json");
         Files.createDirectories(file.getParent());
         Files.writeString(file, TesseraJson.write(preset));
 

@@ -79,8 +79,11 @@ public final class ModelExtender {
             props.put(ServiceProperties.GENERATOR_CAPABILITIES, new String[] {GeneratorCapability.PROMPT,
                 GeneratorCapability.LATENT, GeneratorCapability.GUIDANCE});
             props.put("tessera.model.id", card.id());
+            Path presets = presetFolder(own).toAbsolutePath();
+            // published so a host (the studio's "save as brand preset") writes where this generator reads
+            props.put(PRESETS, presets.toString());
             BundleContext ctx = bundle.getBundleContext() != null ? bundle.getBundleContext() : own;
-            GanGenerator service = new GanGenerator(own, card, version, g, presetFolder(own));
+            GanGenerator service = new GanGenerator(own, card, version, g, presets);
             LOG.info(() -> "GAN model " + card.id() + " " + version + " from " + bundle.getSymbolicName() + " serves as generator 'gan'");
             return ctx.registerService(Generator.class, service, props);
         } catch (IOException | RuntimeException e) {
@@ -100,12 +103,15 @@ public final class ModelExtender {
         }
     }
 
+    /** Framework property that sets the brand-preset folder, and the service property that publishes it. */
+    static final String PRESETS = "tessera.gan.presets";
+
     /**
      * Where brand presets live: {@code tessera.gan.presets}, else {@code gan-presets/} in the engine's data folder
      * (the hot folder's parent, as the headless host lays it out), else {@code ~/.tessera/gan-presets}.
      */
     static Path presetFolder(BundleContext context) {
-        String p = context.getProperty("tessera.gan.presets");
+        String p = context.getProperty(PRESETS);
         if (p != null) {
             return Path.of(p);
         }
