@@ -84,6 +84,22 @@ final class DesignRepeat {
         return Math.floorMod(v, h) * w + Math.floorMod(u, w);
     }
 
+    /**
+     * The tile index of integer point (u, v) when its right, lower and lower-right neighbours are the next
+     * pixels of the same tile (+1, +w, +w+1), else −1. Registration samples millions of points; four
+     * {@link #index} calls each were four integer divisions, and all but the tile's last row and column share
+     * one lookup.
+     */
+    private int interiorIndex(int u, int v) {
+        if (repeat.type() == tessera.api.repeat.RepeatType.MIRROR) {
+            return -1; // neighbours run backwards in odd cells
+        }
+        int i = index(u, v);
+        int x = i % w;
+        int y = i / w;
+        return x < w - 1 && y < h - 1 ? i : -1;
+    }
+
     /** Bilinear sample of plane {@code p} at (u, v), pixel centres at integer coordinates. */
     float sample(int p, double u, double v) {
         int x0 = (int) Math.floor(u);
@@ -91,10 +107,22 @@ final class DesignRepeat {
         float fx = (float) (u - x0);
         float fy = (float) (v - y0);
         float[] q = planes[p];
-        float a = q[index(x0, y0)];
-        float b = q[index(x0 + 1, y0)];
-        float c = q[index(x0, y0 + 1)];
-        float d = q[index(x0 + 1, y0 + 1)];
+        int ia = interiorIndex(x0, y0);
+        float a;
+        float b;
+        float c;
+        float d;
+        if (ia >= 0) {
+            a = q[ia];
+            b = q[ia + 1];
+            c = q[ia + w];
+            d = q[ia + w + 1];
+        } else {
+            a = q[index(x0, y0)];
+            b = q[index(x0 + 1, y0)];
+            c = q[index(x0, y0 + 1)];
+            d = q[index(x0 + 1, y0 + 1)];
+        }
         return (a + (b - a) * fx) * (1 - fy) + (c + (d - c) * fx) * fy;
     }
 
@@ -104,10 +132,20 @@ final class DesignRepeat {
         int y0 = (int) Math.floor(v);
         float fx = (float) (u - x0);
         float fy = (float) (v - y0);
-        int ia = index(x0, y0);
-        int ib = index(x0 + 1, y0);
-        int ic = index(x0, y0 + 1);
-        int id = index(x0 + 1, y0 + 1);
+        int ia = interiorIndex(x0, y0);
+        int ib;
+        int ic;
+        int id;
+        if (ia >= 0) {
+            ib = ia + 1;
+            ic = ia + w;
+            id = ia + w + 1;
+        } else {
+            ia = index(x0, y0);
+            ib = index(x0 + 1, y0);
+            ic = index(x0, y0 + 1);
+            id = index(x0 + 1, y0 + 1);
+        }
         for (int p = 0; p < planes.length; p++) {
             float[] q = planes[p];
             float a = q[ia];
