@@ -36,6 +36,10 @@ import tessera.plugin.constraints.internal.report.Num;
 @ConstraintRules({SeamSolver.RULE})
 public final class SeamSolver implements ConstraintSolver {
     public static final String ID = "seam";
+    /** ΔE2000: a blend that changes a colour by more than this is smearing a motif across the seam (a ramp's blend stays far below). */
+    static final double SMEAR_DE = 10;
+    /** ΔE2000: where the quilting cut passes, tile and neighbour must on average be the same colour (the merge distance). */
+    static final double JOIN_DE = 2.5;
     public static final String RULE = "seam";
     /**
      * Repeats tried when only the left/right seam fails: a drop moves that seam only. A tile made for
@@ -106,9 +110,12 @@ public final class SeamSolver implements ConstraintSolver {
     }
 
     /**
-     * Blends the failing seam(s) across the wrap ({@link SeamBlend}) over a band of 1/16, 1/8, then 1/4 of
-     * the tile, and keeps the first that brings the seam to {@code warnScore} or below (the narrowest band
-     * changes least). Mirror repeats meet themselves at every seam and are not touched.
+     * Blends the failing seam(s) across the wrap ({@link SeamBlend}) over a band of 1/16 of the tile; where that
+     * does not bring the seam to {@code warnScore}, or does so only by changing some colour by more than
+     * {@value #SMEAR_DE} ΔE2000, the step is more than a ramp (a motif the edge cuts, a change of scene), and the
+     * seam is quilted ({@link SeamQuilt}) where the repeat allows: the tile is cut along the
+     * least visible path through an overlap of 1/8 with its neighbour, one band narrower (shorter). Failing
+     * that, blends over 1/8 and 1/4. Mirror repeats meet themselves at every seam and are not touched.
      */
     @Override
     public RepairResult repair(Pattern p, ProductionProfile profile) {
@@ -132,8 +139,15 @@ public final class SeamSolver implements ConstraintSolver {
                 bestScore = after;
                 bestBand = band;
             }
-            if (after.score() <= warnScore) {
+            // a blend that passes but changes colours by more than SMEAR_DE is smearing a motif the edge cuts, not easing a ramp
+            if (after.score() <= warnScore && (div > 16 || ChangeCost.of(p.tile(), t).maxDe() <= SMEAR_DE)) {
                 break;
+            }
+            if (div == 16) {
+                RepairResult quilted = quilt(p, profile, s, vertical, horizontal);
+                if (quilted != null) {
+                    return quilted;
+                }
             }
         }
         if (best == null) {
@@ -145,6 +159,50 @@ public final class SeamSolver implements ConstraintSolver {
         String change = "Blended " + seams + " across the wrap over " + bestBand + " px on each side: seam score " + Num.of(s.score())
                 + " → " + Num.of(bestScore.score()) + "; " + cost.changed() + " pixels changed, mean ΔE2000 " + Num.of(cost.meanDe(), 1)
                 + ", largest " + Num.of(cost.maxDe(), 1) + ".";
+        return new RepairResult(q, List.of(change), check(q, profile));
+    }
+
+    /**
+     * Quilts every failing seam the repeat allows ({@link SeamQuilt#applies}; top/bottom never on a rotary line,
+     * whose repeat height must divide the screen), left/right first, keeping the pixel density: the repeat's
+     * physical size shrinks with its pixels.
+     *
+     * @return the repair, or null when a failing seam cannot be quilted, when tile and neighbour differ by more than
+     *         {@value #JOIN_DE} ΔE2000 on average where the cut passes (it would only move the seam), or when the
+     *         quilted tile still fails
+     */
+    private RepairResult quilt(Pattern p, ProductionProfile profile, SeamScore s, boolean vertical, boolean horizontal) {
+        RepeatType type = p.repeat().type();
+        boolean rotary = profile != null && profile.repeat() != null && profile.repeat().heightDivides() != null;
+        if ((vertical && !SeamQuilt.applies(type, true)) || (horizontal && (rotary || !SeamQuilt.applies(type, false)))) {
+            return null;
+        }
+        Pattern q = p;
+        StringBuilder joins = new StringBuilder();
+        for (boolean leftRight : new boolean[] {true, false}) {
+            if (leftRight ? !vertical : !horizontal) {
+                continue;
+            }
+            RgbImage tile = q.tile();
+            int band = Math.max(3, (leftRight ? tile.width() : tile.height()) / 8);
+            SeamQuilt.Result r = SeamQuilt.quilt(tile, RepeatLayout.of(tile, q.repeat()), leftRight, band);
+            if (r == null || r.joinDe() > JOIN_DE) {
+                return null; // the two sides agree nowhere in the overlap (a gradient, no texture): the cut would only move the seam
+            }
+            q = new Pattern(r.tile(), q.repeat(), q.widthCm() * r.tile().width() / tile.width(),
+                    q.heightCm() * r.tile().height() / tile.height(), q.labels());
+            joins.append(joins.isEmpty() ? "" : "; ").append(leftRight ? "left/right" : "top/bottom").append(" through a ").append(band)
+                    .append(" px overlap, the two sides differing by mean ΔE2000 ").append(Num.of(r.joinDe(), 1)).append(" where the cut passes");
+        }
+        SeamScore after = SeamMetric.measure(q.tile(), q.repeat());
+        if (after.score() > warnScore) {
+            return null;
+        }
+        String change = "Quilted the seam (motifs cut at the edge: blending would smear them): the tile is cut along the least visible"
+                + " path through its overlap with the neighbour the repeat puts there (" + joins + "); seam score " + Num.of(s.score()) + " → "
+                + Num.of(after.score()) + "; the repeat is now " + q.tile().width() + " × " + q.tile().height() + " px, "
+                + Num.of(q.widthCm(), 2) + " × " + Num.of(q.heightCm(), 2) + " cm (was " + Num.of(p.widthCm(), 2) + " × "
+                + Num.of(p.heightCm(), 2) + ").";
         return new RepairResult(q, List.of(change), check(q, profile));
     }
 

@@ -9,6 +9,7 @@ import tessera.api.constraint.Region;
 import tessera.api.constraint.RepairResult;
 import tessera.api.constraint.Severity;
 import tessera.api.constraint.Violation;
+import tessera.api.image.RgbImage;
 import tessera.api.pattern.Pattern;
 import tessera.api.repeat.RepeatGeometry;
 import tessera.plugin.constraints.internal.Designs;
@@ -45,6 +46,42 @@ class SeamSolverTest {
         // mirror repeats are never touched
         RepairResult mirror = solver.repair(Designs.pattern(Designs.ramp(64, 64), RepeatGeometry.MIRROR, 10, 10), null);
         assertThat(mirror.changes()).isEmpty();
+    }
+
+    @Test
+    void aMotifCutByTheEdgeIsQuiltedAwayNotSmeared() {
+        // a small-figured ground (period 16 px both ways, so it tiles) with two dark spots: one whole inside, one cut by
+        // the right edge and not continued on the left (#6: blending would smear the half spot across the seam)
+        for (RepeatGeometry repeat : new RepeatGeometry[] {RepeatGeometry.BLOCK, RepeatGeometry.HALF_DROP}) {
+            RgbImage img = Designs.of(128, 128, (c, x, y) -> {
+                boolean cut = (x - 124.0) * (x - 124.0) + (y - 40.0) * (y - 40.0) < 36;
+                boolean whole = (x - 50.0) * (x - 50.0) + (y - 90.0) * (y - 90.0) < 36;
+                double ground = 0.7 + 0.12 * Math.sin(2 * Math.PI * (x / 16.0 + c / 3.0)) * Math.cos(2 * Math.PI * y / 16.0);
+                return cut || whole ? 0.12 + 0.04 * c : ground;
+            });
+            Pattern p = Designs.pattern(img, repeat, 12.8, 12.8);
+            assertThat(solver.check(p, null).passed()).as(repeat.label()).isFalse();
+            RepairResult r = solver.repair(p, null);
+            assertThat(r.changes()).as(repeat.label()).singleElement().asString().startsWith("Quilted the seam")
+                    .contains("left/right through a 16 px overlap", "seam score", "mean ΔE2000");
+            assertThat(r.after().passed()).isTrue();
+            assertThat(r.pattern().tile().width()).isEqualTo(112);
+            assertThat(r.pattern().widthCm()).isCloseTo(11.2, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(r.pattern().heightCm()).isEqualTo(12.8);
+            // the cut spot left with the overlap; the whole one stays whole
+            assertThat(darkPixels(r.pattern().tile())).isEqualTo(darkPixels(Designs.of(128, 128,
+                    (c, x, y) -> (x - 50.0) * (x - 50.0) + (y - 90.0) * (y - 90.0) < 36 ? 0.12 : 0.7)));
+        }
+    }
+
+    private static int darkPixels(RgbImage t) {
+        float[] v = t.planesView();
+        int n = t.width() * t.height();
+        int dark = 0;
+        for (int i = 0; i < n; i++) {
+            dark += v[i] < 0.3f ? 1 : 0;
+        }
+        return dark;
     }
 
     @Test
