@@ -85,6 +85,22 @@ public abstract class ConvConformance extends ConformanceBase {
     }
 
     @Test
+    void convTranspose2dMatchesFloat64ForOneFewAndManyInputPixels() {
+        // the device may take another path for few columns (batch · input pixels) than for many: cover one
+        // column, a few, and more than a narrow path would take
+        int[][] shapes = {{1, 1, 1}, {2, 2, 3}, {2, 6, 7}, {1, 9, 9}};
+        for (int[] nhw : shapes) {
+            int n = nhw[0], h = nhw[1], w = nhw[2], ci = 5, co = 3;
+            Conv2dSpec s = Conv2dSpec.of(2, 1);
+            float[] x = uniform(n * ci * h * w, -1, 1);
+            float[] wt = uniform(ci * co * 4 * 4, -1, 1);
+            Tensor y = Convolution.convTranspose2d(tensor(x, n, ci, h, w), tensor(wt, ci, co, 4, 4), null, s);
+            assertDotClose("convTranspose2d " + n + "×" + h + "×" + w, y, Reference.convTranspose2d(x, new int[] {n, ci, h, w}, wt,
+                    new int[] {ci, co, 4, 4}, null, s));
+        }
+    }
+
+    @Test
     void dcganUpsamplingLayerShape() {
         Tensor x = Tensor.normal(device(), seed, 0, 1, 1, 8, 4, 4);
         Tensor w = Tensor.normal(device(), seed + 1, 0, 0.1f, 8, 4, 4, 4);
