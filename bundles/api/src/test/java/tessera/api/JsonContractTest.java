@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 import tessera.api.design.DesignRequest;
+import tessera.api.job.DesignOrigin;
 import tessera.api.job.JobRecord;
 import tessera.api.job.JobStatus;
 import tessera.api.json.InvalidJsonException;
@@ -42,6 +43,29 @@ class JsonContractTest {
         assertThat(job.status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(job.candidates().get(0).checks().get(0).measures()).containsKey("seam.score");
         assertThat(TesseraJson.read(TesseraJson.write(job), JobRecord.class)).isEqualTo(job);
+        assertThat(job.origin()).as("a generation job is its own origin").isNull();
+
+        // #11: an export of a design made earlier records where it came from
+        JobRecord export = TesseraJson.read(EXAMPLES.resolve("export-record.json"), JobRecord.class);
+        DesignOrigin origin = export.origin();
+        assertThat(origin.known()).isTrue();
+        assertThat(origin.generator().modelId()).isEqualTo("gan-motif-64");
+        assertThat(origin.candidate()).isEqualTo(1);
+        assertThat(origin.seed()).isEqualTo(8213406772051361044L);
+        assertThat(origin.source()).isEqualTo(DesignOrigin.FILE);
+        assertThat(TesseraJson.read(TesseraJson.write(export), JobRecord.class)).isEqualTo(export);
+        assertThat(TesseraJson.write(export)).doesNotContain("\"known\"");
+    }
+
+    @Test
+    void anOriginIsCheckedLikeAnyRecord() {
+        assertThatThrownBy(() -> TesseraJson.read("{\"source\":\"hearsay\"}", DesignOrigin.class))
+                .isInstanceOf(InvalidJsonException.class).hasMessageContaining("source").hasMessageContaining("file");
+        assertThatThrownBy(() -> TesseraJson.read("{\"candidate\":5000}", DesignOrigin.class))
+                .hasMessageContaining("candidate: 5000 is out of range");
+        assertThatThrownBy(() -> TesseraJson.read("{\"manifestSha256\":\"abc\"}", DesignOrigin.class))
+                .hasMessageContaining("manifestSha256");
+        assertThat(DesignOrigin.unknown(DesignOrigin.FILE, "x").withNote("y").note()).isEqualTo("x; y");
     }
 
     @Test

@@ -2,5 +2,5 @@
  * Exporters: the production files a line takes.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package tessera.api.export;

@@ -32,4 +32,18 @@ public interface DesignPipeline {
      */
     JobRecord runPattern(Pattern pattern, String profile, boolean export, JobOptions options, JobListener listener)
             throws JobFailedException;
+
+    /**
+     * As {@link #runPattern(Pattern, String, boolean, JobOptions, JobListener)} for a design whose origin is known
+     * (generated earlier, or read back from a file Tessera wrote): the record keeps the origin, every exported
+     * file's XMP names its generator, model, job, design and seed, and the provenance checks run with the
+     * model's card (found among the installed generators by plugin and model id), as for a job that generated
+     * and exported in one go. Strict mode refuses a model whose card is not installed or whose lineage is not
+     * verified.
+     *
+     * @param origin where the design came from, or null (then as the overload without it)
+     * @since 1.2
+     */
+    JobRecord runPattern(Pattern pattern, String profile, boolean export, DesignOrigin origin, JobOptions options,
+            JobListener listener) throws JobFailedException;
 }

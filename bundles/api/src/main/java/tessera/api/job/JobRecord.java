@@ -20,14 +20,23 @@ import tessera.api.design.DesignRequest;
  * @param candidates one entry per candidate
  * @param outDir     absolute output folder
  * @param error      why the job failed, for the user, or null
+ * @param origin     where the checked or exported design came from (since 1.2), or null: a generation job is its
+ *                   own origin, and a file without Tessera's XMP has none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record JobRecord(String jobId, JobStatus status, DesignRequest request, String createdAt, String finishedAt,
         Map<String, Long> timingsMs, List<ServiceUse> services, List<CandidateRecord> candidates, String outDir,
-        String error) {
+        String error, DesignOrigin origin) {
     public JobRecord {
         timingsMs = timingsMs == null ? Map.of() : Map.copyOf(timingsMs);
         services = services == null ? List.of() : List.copyOf(services);
         candidates = candidates == null ? List.of() : List.copyOf(candidates);
+    }
+
+    /** A record without an origin (API 1.1). */
+    public JobRecord(String jobId, JobStatus status, DesignRequest request, String createdAt, String finishedAt,
+            Map<String, Long> timingsMs, List<ServiceUse> services, List<CandidateRecord> candidates, String outDir,
+            String error) {
+        this(jobId, status, request, createdAt, finishedAt, timingsMs, services, candidates, outDir, error, null);
     }
 }

@@ -1,8 +1,12 @@
 package tessera.imaging.io;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import tessera.imaging.io.internal.XmpReader;
 
 /**
  * The provenance an exported file carries as XMP (#7): the tool that made it, the IPTC digital
@@ -53,7 +57,26 @@ public record XmpPacket(String creatorTool, String digitalSourceType, Map<String
         fields.put("modelId", p.modelId());
         fields.put("trainingManifestSha256", p.manifestSha256());
         fields.put("jobId", p.jobId());
+        // 1.2: the design's own coordinates, so that a later export of this file can name its origin
+        fields.put("modelVersion", p.modelVersion());
+        fields.put("originJobId", p.originJobId());
+        fields.put("candidate", p.candidate() == null ? null : p.candidate().toString());
+        fields.put("seed", p.seed() == null ? null : p.seed().toString());
+        fields.put("prompt", p.prompt());
         return new XmpPacket(p.creatorTool(), p.digitalSourceType(), fields);
+    }
+
+    /**
+     * Reads the packet a PNG (iTXt {@code XML:com.adobe.xmp}) or TIFF (tag 700) carries, whoever wrote it; the
+     * pixels are not decoded. The XML is parsed with no DTD and no external entities.
+     *
+     * @return the packet (its {@code tessera} map empty when the file is not Tessera's), or null when the file
+     *         carries no XMP or is not a PNG or TIFF
+     * @throws IOException naming the file when it cannot be read or its packet is not well-formed XMP
+     * @since 1.2
+     */
+    public static XmpPacket read(Path file) throws IOException {
+        return XmpReader.read(file);
     }
 
     /** The packet as XMP (RDF/XML in an x:xmpmeta wrapper with the xpacket processing instructions). */

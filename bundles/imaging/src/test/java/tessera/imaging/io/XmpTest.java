@@ -142,4 +142,40 @@ class XmpTest {
         }
         return null;
     }
+
+    @Test
+    void xmpPacketReadsBackWhatThePngAndTiffCarry() throws Exception {
+        Path png = dir.resolve("tile.png");
+        Path tif = dir.resolve("print.tif");
+        ImageFiles.writePng(PixelSource.of(tile()), PngOptions.of(300), packet(), png);
+        ImageFiles.writeTiff(PixelSource.of(tile()), TiffOptions.of(300), packet(), tif);
+        for (Path f : new Path[] {png, tif}) {
+            XmpPacket back = XmpPacket.read(f);
+            assertThat(back).as(f.toString()).isEqualTo(packet());
+        }
+        Path bare = dir.resolve("bare.png");
+        ImageFiles.writePng(PixelSource.of(tile()), PngOptions.of(300), null, bare);
+        assertThat(XmpPacket.read(bare)).as("a file without XMP").isNull();
+    }
+
+    @Test
+    void aHostilePacketIsRefusedWithAReasonNotParsed() throws Exception {
+        String entity = "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>"
+                + "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">&e;</x:xmpmeta>";
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> tessera.imaging.io.internal.XmpReader.parse(
+                entity.getBytes(StandardCharsets.UTF_8), "hostile.png"))
+                .isInstanceOf(java.io.IOException.class).hasMessageContaining("hostile.png").hasMessageContaining("not well-formed");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> tessera.imaging.io.internal.XmpReader.parse(
+                "<x:xmpmeta".getBytes(StandardCharsets.UTF_8), "cut.png")).hasMessageContaining("cut.png");
+    }
+
+    @Test
+    void fieldsWrittenAsAttributesReadLikeElements() throws Exception {
+        String xml = "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">"
+                + "<rdf:Description xmlns:tessera=\"" + XmpPacket.TESSERA_NS + "\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\""
+                + " tessera:generator=\"gan\" tessera:seed=\"7\" xmp:CreatorTool=\"exiftool\"/></rdf:RDF></x:xmpmeta>";
+        XmpPacket p = tessera.imaging.io.internal.XmpReader.parse(xml.getBytes(StandardCharsets.UTF_8), "x");
+        assertThat(p.creatorTool()).isEqualTo("exiftool");
+        assertThat(p.tessera()).containsEntry("generator", "gan").containsEntry("seed", "7");
+    }
 }

@@ -24,6 +24,7 @@ import tessera.api.generate.Candidate;
 import tessera.api.generate.Generator;
 import tessera.api.generate.GeneratorCapability;
 import tessera.api.job.CandidateRecord;
+import tessera.api.job.DesignOrigin;
 import tessera.api.job.JobEvent;
 import tessera.api.job.JobFailedException;
 import tessera.api.job.JobListener;
@@ -57,13 +58,15 @@ final class DesignJob {
     /** An existing design to check (and export) instead of generating; null for a generation job. */
     private final Pattern input;
     private final boolean export;
+    /** Where {@code input} came from (#11: the studio's and {@code tessera export}'s designs), or null. */
+    private DesignOrigin origin;
 
     DesignJob(PipelineServices services, DesignRequest request, JobOptions options, JobListener listener) {
-        this(services, request, options, listener, null, true);
+        this(services, request, options, listener, null, true, null);
     }
 
     private DesignJob(PipelineServices services, DesignRequest request, JobOptions options, JobListener listener,
-            Pattern input, boolean export) {
+            Pattern input, boolean export, DesignOrigin origin) {
         this.services = services;
         this.asked = request;
         this.request = request;
@@ -71,12 +74,13 @@ final class DesignJob {
         this.listener = listener == null ? JobListener.NONE : listener;
         this.input = input;
         this.export = export;
+        this.origin = origin;
     }
 
-    /** A job that checks (and, with {@code export}, exports) an existing pattern. */
+    /** A job that checks (and, with {@code export}, exports) an existing pattern, made as {@code origin} says (or null). */
     static DesignJob forPattern(PipelineServices services, Pattern pattern, DesignRequest described, boolean export,
-            JobOptions options, JobListener listener) {
-        return new DesignJob(services, described, options, listener, pattern, export);
+            DesignOrigin origin, JobOptions options, JobListener listener) {
+        return new DesignJob(services, described, options, listener, pattern, export, origin);
     }
 
     JobRecord run() throws JobFailedException {
@@ -86,6 +90,9 @@ final class DesignJob {
             request = asked.withSeed(seed).withRepeat(asked.repeatOrDefault());
             emit("resolve", 0, "job " + jobId + ": resolving services");
             ProductionProfile profile = stage("resolve", () -> services.profile(request.profile(), options.serviceWait()));
+            if (input != null && origin != null && origin.known()) {
+                adoptOrigin();
+            }
             List<Candidate> candidates = input != null
                     ? List.of(new Candidate(0, request.seed(), input.tile(), input.labels(), null))
                     : generate(profile);
@@ -122,6 +129,20 @@ final class DesignJob {
             generatorCard = gen.card();
             generatorUse = gen.use();
             return out;
+        }
+    }
+
+    /**
+     * A design made earlier is checked and exported as its generation job would have been: its generator is
+     * named in the files and its model's card goes to the provenance checks (#11).
+     */
+    private void adoptOrigin() throws JobError {
+        generatorUse = origin.generator();
+        generatorCard = services.originCard(origin, why -> origin = origin.withNote(why));
+        if (services.strict() && generatorCard == null && generatorUse.modelId() != null) {
+            throw new JobError("strict mode refuses model '" + generatorUse.modelId() + "' of generator '" + generatorUse.id()
+                    + "': the design names it as its origin but its card is not installed, so its lineage cannot be"
+                    + " verified; install the model bundle or run without " + PipelineServices.STRICT + "=true");
         }
     }
 
@@ -178,7 +199,7 @@ final class DesignJob {
                     verdict(checks, after, provenance));
         }
         emit("export", base, name + ": writing files");
-        ExportContext ctx = new ExportContext(options.outDir(), name, outputProvenance());
+        ExportContext ctx = new ExportContext(options.outDir(), name, outputProvenance(c));
         Pattern p = pattern;
         List<ExportedFile> files = new ArrayList<>(stage("export", () -> ProductionFiles.write(p, request, ctx)));
         try (HeldServices<Exporter> exporters = services.holdAll(Exporter.class, "exporter", used)) {
@@ -212,14 +233,28 @@ final class DesignJob {
         return last.stream().allMatch(ConstraintReport::passed) && provenance.stream().allMatch(ProvenanceReport::passed);
     }
 
-    private OutputProvenance outputProvenance() {
-        if (generatorUse == null) { // a design that came in as a file: no generator to name
-            return new OutputProvenance("Tessera " + services.engineVersion(), null, null, null, null, null, jobId);
+    /**
+     * What the files of candidate {@code c} say made them: this job's generator, or the origin of a design made
+     * earlier (whose job, design index, seed and prompt are the origin's, so a file exported twice still leads
+     * back to the job that generated it).
+     */
+    private OutputProvenance outputProvenance(Candidate c) {
+        String tool = "Tessera " + services.engineVersion();
+        if (generatorUse == null) { // a design that came in as a file with no known origin: no generator to name
+            return new OutputProvenance(tool, null, null, null, null, null, jobId);
         }
-        return new OutputProvenance("Tessera " + services.engineVersion(), generatorUse.id(), generatorUse.version(),
-                generatorCard == null ? null : generatorCard.id(),
-                generatorCard == null ? null : generatorCard.trainingManifestSha256(),
-                generatorCard == null ? "algorithmicMedia" : "trainedAlgorithmicMedia", jobId);
+        boolean adopted = input != null;
+        String modelId = generatorCard != null ? generatorCard.id() : generatorUse.modelId();
+        String manifest = generatorCard != null ? generatorCard.trainingManifestSha256() : adopted ? origin.manifestSha256() : null;
+        String modelVersion = generatorCard != null ? generatorCard.version() : adopted ? origin.modelVersion() : null;
+        return new OutputProvenance(tool, generatorUse.id(), generatorUse.version(), modelId, manifest,
+                modelId == null ? "algorithmicMedia" : "trainedAlgorithmicMedia", jobId, modelVersion,
+                adopted ? origin.jobId() : null, adopted ? origin.candidate() : Integer.valueOf(c.index()),
+                adopted ? origin.seed() : Long.valueOf(c.seed()), adopted ? origin.prompt() : blankToNull(request.prompt()));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     private void emitGeneration(double fraction, String message) {
@@ -251,7 +286,7 @@ final class DesignJob {
 
     private JobRecord writeRecord(JobStatus status, String error) throws IOException {
         JobRecord record = new JobRecord(jobId, status, request, createdAt, Instant.now().toString(), timings,
-                distinct(used), records, options.outDir().toAbsolutePath().toString(), error);
+                distinct(used), records, options.outDir().toAbsolutePath().toString(), error, origin);
         // not createTempFile: its owner-only permissions would stick to job.json
         Path tmp = options.outDir().resolve(".job-" + jobId + ".json.tmp");
         try {
@@ -269,7 +304,8 @@ final class DesignJob {
             return writeRecord(status, error);
         } catch (IOException | RuntimeException e) {
             return new JobRecord(jobId, status, request, createdAt, Instant.now().toString(), timings, distinct(used),
-                    records, options.outDir().toAbsolutePath().toString(), error + " (job.json not written: " + e.getMessage() + ")");
+                    records, options.outDir().toAbsolutePath().toString(), error + " (job.json not written: " + e.getMessage() + ")",
+                    origin);
         }
     }
 

@@ -8,6 +8,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 
 import tessera.api.design.DesignRequest;
+import tessera.api.job.DesignOrigin;
 import tessera.api.job.DesignPipeline;
 import tessera.api.job.JobFailedException;
 import tessera.api.job.JobListener;
@@ -39,8 +40,14 @@ public final class DesignPipelineService implements DesignPipeline, PluginIncide
     @Override
     public JobRecord runPattern(Pattern pattern, String profile, boolean export, JobOptions options, JobListener listener)
             throws JobFailedException {
-        return DesignJob.forPattern(services, pattern, PatternRequest.describe(pattern, profile, services), export, options,
-                listener).run();
+        return runPattern(pattern, profile, export, null, options, listener);
+    }
+
+    @Override
+    public JobRecord runPattern(Pattern pattern, String profile, boolean export, DesignOrigin origin, JobOptions options,
+            JobListener listener) throws JobFailedException {
+        return DesignJob.forPattern(services, pattern, PatternRequest.describe(pattern, profile, origin, services), export,
+                origin, options, listener).run();
     }
 
     @Override

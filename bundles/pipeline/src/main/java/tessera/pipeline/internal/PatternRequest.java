@@ -1,6 +1,7 @@
 package tessera.pipeline.internal;
 
 import tessera.api.design.DesignRequest;
+import tessera.api.job.DesignOrigin;
 import tessera.api.pattern.Pattern;
 import tessera.api.profile.ProductionProfile;
 
@@ -12,7 +13,8 @@ final class PatternRequest {
     private PatternRequest() {
     }
 
-    static DesignRequest describe(Pattern pattern, String profileId, PipelineServices services) {
+    /** @param origin where the design came from, or null: a known origin gives the request its prompt, generator and seed */
+    static DesignRequest describe(Pattern pattern, String profileId, DesignOrigin origin, PipelineServices services) {
         double dpi = Math.clamp(Math.round(pattern.dpiX() * 100) / 100.0, 10, 2400);
         if (profileId != null) {
             ProductionProfile p = services.profileNow(profileId);
@@ -23,7 +25,11 @@ final class PatternRequest {
         int w = pattern.tile().width(), h = pattern.tile().height();
         // the request's pixel fields cap at 8192; larger files are described by their physical size alone
         Integer wp = w <= 8192 ? w : null, hp = h <= 8192 ? h : null;
-        return new DesignRequest("", null, null, 0L, 1, wp, hp, pattern.repeat(), Math.clamp(pattern.widthCm(), 0.5, 500),
+        boolean known = origin != null && origin.known();
+        String prompt = known && origin.prompt() != null ? origin.prompt() : "";
+        String generator = known ? origin.generator().id() : null;
+        long seed = known && origin.seed() != null ? origin.seed() : 0L;
+        return new DesignRequest(prompt, generator, null, seed, 1, wp, hp, pattern.repeat(), Math.clamp(pattern.widthCm(), 0.5, 500),
                 Math.clamp(pattern.heightCm(), 0.5, 500), dpi, profileId, null, null, null);
     }
 }

@@ -15,6 +15,7 @@ import org.osgi.framework.ServiceReference;
 import tessera.api.ServiceProperties;
 import tessera.api.design.DesignRequest;
 import tessera.api.generate.Generator;
+import tessera.api.job.DesignOrigin;
 import tessera.api.job.ServiceUse;
 import tessera.api.json.InvalidJsonException;
 import tessera.api.json.TesseraJson;
@@ -173,6 +174,41 @@ final class PipelineServices {
         } catch (IOException | InvalidJsonException | IllegalStateException e) {
             return null;
         }
+    }
+
+    /**
+     * The card of the model an origin names, from the installed generators with its plugin id whose card has its
+     * model id (and, where the origin says, the same version and training manifest): what the provenance
+     * checks of a generated job get. Null when the origin names no model or no installed card matches; then
+     * {@code why} receives the reason for the record.
+     */
+    ModelCard originCard(DesignOrigin origin, java.util.function.Consumer<String> why) {
+        String modelId = origin.generator().modelId();
+        if (modelId == null) {
+            return null;
+        }
+        List<String> seen = new ArrayList<>();
+        for (ServiceReference<Generator> ref : broker.all(Generator.class, origin.generator().id())) {
+            ModelCard card = modelCard(ref);
+            if (card == null || !modelId.equals(card.id())) {
+                continue;
+            }
+            boolean sameVersion = origin.modelVersion() == null || origin.modelVersion().equals(card.version());
+            boolean sameData = origin.manifestSha256() == null || origin.manifestSha256().equals(card.trainingManifestSha256());
+            if (sameVersion && sameData) {
+                return card;
+            }
+            seen.add(card.version() + " (manifest " + shortSha(card.trainingManifestSha256()) + ")");
+        }
+        why.accept("model '" + modelId + "'" + (origin.modelVersion() == null ? "" : " " + origin.modelVersion())
+                + (origin.manifestSha256() == null ? "" : " (manifest " + shortSha(origin.manifestSha256()) + ")")
+                + (seen.isEmpty() ? " is not installed" : " is not installed; installed: " + String.join(", ", seen))
+                + ", so provenance was checked without its card");
+        return null;
+    }
+
+    private static String shortSha(String sha) {
+        return sha == null ? "none" : sha.substring(0, Math.min(12, sha.length()));
     }
 
     /** Holds every service of a type present now (optional stages do not wait). */

@@ -62,7 +62,7 @@ public final class RasterDecoder {
         }
     }
 
-    private static ImageReader readerFor(FileFormat format, Path file) throws IOException {
+    static ImageReader readerFor(FileFormat format, Path file) throws IOException {
         Iterator<ImageReader> it = ImageIO.getImageReadersByFormatName(format == FileFormat.PNG ? "png" : "tiff");
         if (!it.hasNext()) {
             throw new IOException("Cannot read " + file + ": this Java runtime has no " + format.name() + " reader");

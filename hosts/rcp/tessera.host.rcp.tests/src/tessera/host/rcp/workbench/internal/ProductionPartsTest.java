@@ -122,15 +122,26 @@ class ProductionPartsTest {
         var generated = job.record();
         ServiceUse made = generated.services().stream().filter(s -> s.role().equals("generator")).findFirst().orElseThrow();
         assertThat(made.modelId()).as("the generation record names the GAN's model").isNotBlank();
-        assertThat(exported.services()).as("the generator, version, bundle and model of the generation job").contains(made);
+        var origin = exported.origin();
+        assertThat(origin).as("the export's record names the design's origin").isNotNull();
+        assertThat(origin.generator()).as("the generator, version, bundle and model of the generation job").isEqualTo(made);
+        assertThat(origin.jobId()).isEqualTo(generated.jobId());
+        assertThat(origin.candidate()).as("design 2").isEqualTo(1);
+        assertThat(origin.source()).isEqualTo(tessera.api.job.DesignOrigin.HOST);
         assertThat(exported.request().generator()).isEqualTo("gan");
-        assertThat(exported.request().seed()).isEqualTo(generated.request().seed());
         assertThat(exported.request().prompt()).isEqualTo(generated.request().prompt());
-        assertThat(exported.request().options()).isEqualTo(generated.request().options());
         var c = exported.candidates().get(0);
-        assertThat(c.seed()).as("design 2's own seed").isEqualTo(generated.candidates().get(1).seed());
-        assertThat(c.labels()).containsEntry("model", generated.candidates().get(1).labels().get("model"))
-                .containsEntry("origin.design", "2").containsEntry("origin.job", generated.jobId());
+        long seed = generated.candidates().get(1).seed();
+        assertThat(c.seed()).as("design 2's own seed").isEqualTo(seed);
+        assertThat(origin.seed()).isEqualTo(seed);
+        assertThat(c.labels()).containsEntry("model", generated.candidates().get(1).labels().get("model"));
+        // the files themselves name gan, its model and the seed, as those of a tessera generate job do
+        for (String f : new String[] {"design-01-tile.png", "design-01-print.tif"}) {
+            var xmp = tessera.imaging.io.XmpPacket.read(out.resolve(f));
+            assertThat(xmp.tessera()).as(f).containsEntry("generator", "gan").containsEntry("modelId", made.modelId())
+                    .containsEntry("seed", Long.toString(seed)).containsEntry("originJobId", generated.jobId());
+            assertThat(xmp.digitalSourceType()).as(f).isEqualTo("trainedAlgorithmicMedia");
+        }
         assertThat(c.files()).as("the files are the export's").isNotEmpty();
     }
 

@@ -15,6 +15,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import tessera.api.InvalidValueException;
 import tessera.api.image.RgbImage;
+import tessera.api.job.DesignOrigin;
 import tessera.api.job.JobFailedException;
 import tessera.api.job.JobOptions;
 import tessera.api.job.JobRecord;
@@ -23,6 +24,7 @@ import tessera.api.repeat.RepeatGeometry;
 import tessera.imaging.io.GimpPattern;
 import tessera.imaging.io.ImageFiles;
 import tessera.imaging.io.RasterFile;
+import tessera.pipeline.FileOrigin;
 
 /** {@code tessera check} and {@code tessera export}: an existing design file against a production profile. */
 abstract class PatternCommand implements Callable<Integer> {
@@ -64,9 +66,11 @@ abstract class PatternCommand implements Callable<Integer> {
             err.println(name + ": " + e.getMessage());
             return ExitCode.USAGE;
         }
+        // #11: a PNG or TIFF Tessera wrote names its generator, model, job and seed; the export carries them on
+        DesignOrigin origin = gimp() ? null : FileOrigin.read(file);
         JobRecord record;
         try {
-            record = engine.pipeline().runPattern(pattern, profile, exports(),
+            record = engine.pipeline().runPattern(pattern, profile, exports(), origin,
                     new JobOptions(outDir(), null, null, exports()), // a check reports; an export also repairs
                     json ? e -> { } : new ProgressPrinter(err));
         } catch (JobFailedException e) {
@@ -75,10 +79,14 @@ abstract class PatternCommand implements Callable<Integer> {
         return JobOutcome.succeeded(record, json, out);
     }
 
+    private boolean gimp() {
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pat");
+    }
+
     private Pattern read() throws IOException {
         RgbImage tile;
         double dpi;
-        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pat")) {
+        if (gimp()) {
             tile = GimpPattern.read(file).image();
             dpi = Double.NaN; // GIMP patterns carry no resolution
         } else {

@@ -6,6 +6,7 @@ import tessera.api.constraint.ConstraintReport;
 import tessera.api.constraint.Violation;
 import tessera.api.export.ExportedFile;
 import tessera.api.job.CandidateRecord;
+import tessera.api.job.DesignOrigin;
 import tessera.api.job.JobRecord;
 import tessera.api.job.ServiceUse;
 
@@ -20,6 +21,16 @@ final class Summary {
         for (ServiceUse u : r.services()) {
             out.printf("  %-10s %s %s (%s)%s%n", u.role(), u.id(), u.version(), u.bundle(),
                     u.modelId() == null ? "" : " model " + u.modelId());
+        }
+        DesignOrigin o = r.origin();
+        if (o != null && o.known()) {
+            out.printf("  origin     %s %s%s%s%s%n", o.generator().id(), o.generator().version(),
+                    o.generator().modelId() == null ? "" : " model " + o.generator().modelId(),
+                    o.jobId() == null ? "" : " job " + o.jobId() + (o.candidate() == null ? "" : " design " + (o.candidate() + 1)),
+                    o.seed() == null ? "" : " seed " + o.seed());
+        }
+        if (o != null && o.note() != null) {
+            out.println("  origin     " + o.note());
         }
         for (CandidateRecord c : r.candidates()) {
             out.printf("design %d  seed %d  %s%s%n", c.index() + 1, c.seed(), c.passed() ? "PASS" : "FAIL",
