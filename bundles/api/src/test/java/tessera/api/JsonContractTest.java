@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 import tessera.api.design.DesignRequest;
+import tessera.api.job.CandidateRecord;
 import tessera.api.job.DesignOrigin;
 import tessera.api.job.JobRecord;
 import tessera.api.job.JobStatus;
@@ -55,6 +56,24 @@ class JsonContractTest {
         assertThat(origin.source()).isEqualTo(DesignOrigin.FILE);
         assertThat(TesseraJson.read(TesseraJson.write(export), JobRecord.class)).isEqualTo(export);
         assertThat(TesseraJson.write(export)).doesNotContain("\"known\"");
+    }
+
+    @Test
+    void aLatentCodeTravelsExactlyAsBase64Float32() throws Exception {
+        float[] code = {0f, -1.5f, 3.4028235e38f, 1.4e-45f, 4194303f, (float) Math.PI};
+        CandidateRecord c = new CandidateRecord(0, 7, null, null, null, null, null, null, true,
+                CandidateRecord.encodeLatent(code));
+        assertThat(c.latent()).hasSize(4 * ((4 * code.length + 2) / 3));
+        CandidateRecord back = TesseraJson.read(TesseraJson.write(c), CandidateRecord.class);
+        assertThat(back).isEqualTo(c);
+        assertThat(CandidateRecord.decodeLatent(back.latent())).containsExactly(code);
+        assertThat(TesseraJson.write(new CandidateRecord(0, 7, null, null, null, null, null, null, true)))
+                .as("no code, no field").doesNotContain("latent");
+        assertThatThrownBy(() -> TesseraJson.read("{\"index\":0,\"seed\":1,\"passed\":true,\"latent\":\"AAA\"}",
+                CandidateRecord.class)).isInstanceOf(InvalidJsonException.class).hasMessageContaining("latent");
+        assertThatThrownBy(() -> CandidateRecord.decodeLatent("AADAfw==")).as("NaN").hasMessageContaining("finite");
+        assertThatThrownBy(() -> CandidateRecord.decodeLatent("x".repeat(CandidateRecord.MAX_LATENT_CHARS + 1)))
+                .hasMessageContaining("at most " + CandidateRecord.MAX_LATENT_CHARS);
     }
 
     @Test

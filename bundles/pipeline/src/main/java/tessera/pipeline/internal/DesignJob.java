@@ -196,7 +196,7 @@ final class DesignJob {
         }
         if (!export) {
             return new CandidateRecord(c.index(), c.seed(), c.labels(), checks, repairs, after, provenance, List.of(),
-                    verdict(checks, after, provenance));
+                    verdict(checks, after, provenance), latentOf(c));
         }
         emit("export", base, name + ": writing files");
         ExportContext ctx = new ExportContext(options.outDir(), name, outputProvenance(c));
@@ -209,7 +209,19 @@ final class DesignJob {
             }
         }
         return new CandidateRecord(c.index(), c.seed(), c.labels(), checks, repairs, after, provenance, files,
-                verdict(checks, after, provenance));
+                verdict(checks, after, provenance), latentOf(c));
+    }
+
+    /**
+     * The candidate's latent code for the record (#11: a design, blends included, can be moved from); left out when
+     * it is over the record's bound (a blended GAN tile over ~2500² px), as the record must stay readable.
+     */
+    private static String latentOf(Candidate c) {
+        float[] code = c.latent();
+        if (code == null || 4L * ((4L * code.length + 2) / 3) > CandidateRecord.MAX_LATENT_CHARS) {
+            return null;
+        }
+        return CandidateRecord.encodeLatent(code);
     }
 
     /** Strict mode: some provenance checker must have verified the model's training manifest. */

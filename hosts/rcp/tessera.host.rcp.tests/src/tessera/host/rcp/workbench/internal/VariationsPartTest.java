@@ -127,8 +127,8 @@ class VariationsPartTest {
         DesignResult strip = part.explored().job();
         assertThat(strip.tiles()).as("status: %s", part.status()).hasSize(5);
         assertThat(strip.record().request().options()).containsEntry("mode", "interpolate")
-                .containsEntry("from", Long.toString(job.record().candidates().get(0).seed()))
-                .containsEntry("to", Long.toString(job.record().candidates().get(3).seed()));
+                .containsEntry("from", "code:" + job.record().candidates().get(0).latent())
+                .containsEntry("to", "code:" + job.record().candidates().get(3).latent());
         int[] a = pixels(job.tiles().get(0)), b = pixels(job.tiles().get(3));
         assertThat(pixels(strip.tiles().get(0))).as("the strip starts at A, pixel for pixel").isEqualTo(a);
         // the far end's wave phases are A's plus the shorter-arc difference, B's up to float rounding
@@ -152,7 +152,19 @@ class VariationsPartTest {
         DesignResult again = DesignRun.run(pipeline, strip.record().request(), dir.resolve("again"), JobListener.NONE);
         assertThat(pixels(again.tiles().get(2))).as("the strip's recorded request regenerates it").isEqualTo(
                 pixels(strip.tiles().get(2)));
-        assertThat(part.canVary()).as("a blend has no seed of its own to start a move from").isFalse();
+        // #11: a blend's record keeps its code, so it is moved from like any design
+        assertThat(part.canVary()).as("a blend's recorded code starts a move: %s", part.varyTooltip()).isTrue();
+        Variation blend = new Variation(strip, 2);
+        assertThat(strip.record().candidates().get(2).latent()).as("the blend's code is in its record").isNotBlank();
+        DesignResult itself = DesignRun.run(pipeline, LatentExplorer.mix(blend, blend, 1), dir.resolve("itself"),
+                JobListener.NONE);
+        assertThat(pixels(itself.tiles().get(0))).as("the blend's style on its own layout is the blend").isEqualTo(
+                pixels(strip.tiles().get(2)));
+        part.vary("small", 3);
+        pump(() -> part.idle() && part.explored().job() != strip, "vary the blend");
+        assertThat(part.explored().job().record().request().options()).containsEntry("mode", "ring")
+                .containsEntry("around", "code:" + strip.record().candidates().get(2).latent());
+        assertThat(part.explored().job().tiles()).as("status: %s", part.status()).hasSize(3);
     }
 
     @Test

@@ -9,10 +9,12 @@ import tessera.api.generate.GeneratorCapability;
 
 /**
  * The Variations view's latent moves as design requests, in the GAN plugin's vocabulary (docs/gan.md,
- * "--option mode="): {@code interpolate} from one design's seed to another's, {@code ring} of variations
- * around one, {@code mix} of one's layout with another's style. Each move is an ordinary pipeline job on
- * the picked design's own request (prompt, family and palette words, tile size, repeat), so its job record
- * holds the seeds and options that make it again, exactly as {@code tessera generate --option mode=…} does.
+ * "--option mode="): {@code interpolate} from one design to another, {@code ring} of variations around one,
+ * {@code mix} of one's layout with another's style. Each end is the design's recorded code
+ * ({@code code:<candidates[].latent>}, #11), so any design can be moved from, blends included; a record from before
+ * codes were kept falls back to the design's seed. Each move is an ordinary pipeline job on the picked design's own
+ * request (prompt, tile size, repeat), so its job record holds the options that make it again, exactly as
+ * {@code tessera generate --option mode=…} does.
  */
 final class LatentExplorer {
     /** How far a variation strays, the GAN's ring radii: 15, 35, 60 % of the code replaced by fresh noise. */
@@ -45,11 +47,10 @@ final class LatentExplorer {
             return v.label() + " was made by " + id + " " + v.generator().version() + "; " + serving.version()
                     + " serves now, and a latent space belongs to one model: generate again to explore.";
         }
-        if (!v.mode().equals("sample") || v.labels().containsKey("preset")) {
-            // the GAN's moves take seeds (from=, to=, around=, layout=, style=), and a job record keeps no latent vector
-            return v.label() + " is itself a blend (" + (v.labels().containsKey("preset") ? "preset " + v.labels()
-                    .get("preset") : v.mode()) + "), not the code of one seed: the " + id + " moves start from seeds. "
-                    + "Pick a design of a sample job, or open this one's job in the Design view.";
+        if (v.candidate().latent() == null && (!v.mode().equals("sample") || v.labels().containsKey("preset"))) {
+            // a record written before codes were kept: only a sampled design is the code of its seed
+            return v.label() + " is a blend (" + (v.labels().containsKey("preset") ? "preset " + v.labels()
+                    .get("preset") : v.mode()) + ") whose job record keeps no code: generate it again to move from it.";
         }
         return null;
     }
@@ -67,7 +68,9 @@ final class LatentExplorer {
             return "The two designs come from different models (" + a.generator().version() + " and "
                     + b.generator().version() + "): a latent space belongs to one model.";
         }
-        for (String label : new String[] {"family", "palette"}) {
+        // with seeds the generator conditions the move on the request's family and palette; codes carry their own
+        for (String label : handle(a).startsWith(CODE) && handle(b).startsWith(CODE) ? new String[0]
+                : new String[] {"family", "palette"}) {
             if (!String.valueOf(a.labels().get(label)).equals(String.valueOf(b.labels().get(label)))) {
                 return "The designs differ in " + label + " (" + a.labels().get(label) + ", " + b.labels().get(label)
                         + "): the generator conditions one move on one " + label + ".";
@@ -99,12 +102,12 @@ final class LatentExplorer {
 
     /** @return a strip of {@code count} designs from {@code a} to {@code b}, both ends included */
     static DesignRequest interpolate(Variation a, Variation b, int count) {
-        return move(a, count, "mode", "interpolate", "from", Long.toString(a.seed()), "to", Long.toString(b.seed()));
+        return move(a, count, "mode", "interpolate", "from", handle(a), "to", handle(b));
     }
 
     /** @return {@code count} variations around {@code a}: the GAN's ring, its nearest kin to "vary" */
     static DesignRequest vary(Variation a, String radius, int count) {
-        return move(a, count, "mode", "ring", "around", Long.toString(a.seed()), "radius", radius);
+        return move(a, count, "mode", "ring", "around", handle(a), "radius", radius);
     }
 
     /**
@@ -112,8 +115,17 @@ final class LatentExplorer {
      * @return the layout (local code) of {@code layout} with the style of {@code style}
      */
     static DesignRequest mix(Variation layout, Variation style, int count) {
-        return style == null ? move(layout, count, "mode", "mix", "layout", Long.toString(layout.seed()))
-                : move(layout, 1, "mode", "mix", "layout", Long.toString(layout.seed()), "style", Long.toString(style.seed()));
+        return style == null ? move(layout, count, "mode", "mix", "layout", handle(layout))
+                : move(layout, 1, "mode", "mix", "layout", handle(layout), "style", handle(style));
+    }
+
+    /** The GAN's prefix for a recorded code where its options take a seed (docs/gan.md). */
+    static final String CODE = "code:";
+
+    /** @return the design as a move's end: its recorded code, else (an older record) its seed */
+    static String handle(Variation v) {
+        String latent = v.candidate().latent();
+        return latent != null ? CODE + latent : Long.toString(v.seed());
     }
 
     /**

@@ -16,6 +16,7 @@ import tessera.api.generate.Candidate;
 import tessera.api.generate.GenerationContext;
 import tessera.api.generate.GenerationException;
 import tessera.api.generate.Generator;
+import tessera.api.job.CandidateRecord;
 import tessera.api.image.RgbImage;
 import tessera.api.provenance.ModelCard;
 import tessera.api.repeat.RepeatGeometry;
@@ -38,8 +39,8 @@ import tessera.plugin.gan.internal.model.TileRenderer;
 /**
  * One GAN model as a {@code Generator}. The prompt's motif and palette words condition it (neither: unconditional);
  * {@code options.mode} picks what to make: {@code sample} (default: N designs, seed i = derived from the job seed),
- * {@code interpolate} ({@code from}, {@code to} seeds), {@code ring} ({@code around} seed, {@code radius}
- * small|medium|large), {@code mix} ({@code style} and {@code layout} seeds), {@code project} ({@code reference} PNG),
+ * {@code interpolate} ({@code from}, {@code to}), {@code ring} ({@code around}, {@code radius}
+ * small|medium|large), {@code mix} ({@code style} and {@code layout}), each end a seed or {@code code:<latent>}, {@code project} ({@code reference} PNG),
  * {@code fit-preset} ({@code references} folder; saves the request's {@code preset} and samples from it). A request
  * {@code preset} samples inside that brand region. With a profile and guidance &gt; 0 each code is optimised against the
  * constraint penalties first; labels record every rule's penalty before and after.
@@ -130,14 +131,14 @@ final class GanGenerator implements Generator {
                     codes.add(preset != null ? preset.sample(spec, seedOf(ctx, i)) : LatentCode.sample(spec, seedOf(ctx, i), fam, pal));
                 }
             }
-            case "interpolate" -> codes.addAll(LatentMoves.interpolate(spec, code(opt, "from", spec, fam, pal),
-                    code(opt, "to", spec, fam, pal), n, cw, ch));
-            case "ring" -> codes.addAll(LatentMoves.ring(spec, code(opt, "around", spec, fam, pal),
+            case "interpolate" -> codes.addAll(LatentMoves.interpolate(spec, code(opt, "from", spec, fam, pal, cw, ch),
+                    code(opt, "to", spec, fam, pal, cw, ch), n, cw, ch));
+            case "ring" -> codes.addAll(LatentMoves.ring(spec, code(opt, "around", spec, fam, pal, cw, ch),
                     LatentMoves.Radius.of(opt.getOrDefault("radius", "medium")), n, ctx.seed(), cw, ch));
             case "mix" -> {
-                LatentCode layout = code(opt, "layout", spec, fam, pal);
+                LatentCode layout = code(opt, "layout", spec, fam, pal, cw, ch);
                 for (int i = 0; i < n; i++) {
-                    LatentCode style = opt.containsKey("style") ? code(opt, "style", spec, fam, pal)
+                    LatentCode style = opt.containsKey("style") ? code(opt, "style", spec, fam, pal, cw, ch)
                             : LatentCode.sample(spec, seedOf(ctx, i), fam, pal);
                     codes.add(LatentMoves.mix(spec, style, layout, cw, ch));
                 }
@@ -184,8 +185,29 @@ final class GanGenerator implements Generator {
         return BrandPreset.load(f);
     }
 
-    private static LatentCode code(Map<String, String> opt, String key, GanSpec spec, int fam, int pal) {
-        return LatentCode.sample(spec, Long.parseLong(required(opt, key)), fam, pal);
+    /** Prefix of an option value that is a recorded code rather than a seed. */
+    static final String CODE = "code:";
+
+    /**
+     * A move's end: {@code SEED} (the code a sample job draws from it, with the request's family and palette), or
+     * {@code code:<latent>} with a job record's {@code candidates[].latent} (#11: any recorded design, blends
+     * included, with its own family and palette).
+     */
+    private static LatentCode code(Map<String, String> opt, String key, GanSpec spec, int fam, int pal, int cw, int ch) {
+        String v = required(opt, key).strip();
+        if (v.startsWith(CODE)) {
+            try {
+                return LatentCode.fromVector(spec, CandidateRecord.decodeLatent(v.substring(CODE.length())), cw, ch);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("option " + key + ": " + e.getMessage(), e);
+            }
+        }
+        try {
+            return LatentCode.sample(spec, Long.parseLong(v), fam, pal);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("option " + key + "='" + (v.length() > 40 ? v.substring(0, 40) + "…" : v)
+                    + "' is neither a seed (a whole number) nor code:<latent> (a job record's candidates[].latent)", e);
+        }
     }
 
     private static String required(Map<String, String> opt, String key) {
