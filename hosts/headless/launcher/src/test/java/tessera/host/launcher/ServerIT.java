@@ -90,6 +90,13 @@ class ServerIT {
         assertThat(png.body()).startsWith(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
         String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(png.body()));
         assertThat(files.findValuesAsText("sha256")).contains(sha);
+        // the tile checked again over HTTP keeps naming where it came from (its XMP), as `tessera check` does
+        HttpResponse<String> check = server.send("POST", "/api/check?widthCm=10", designer, "image/png", png.body());
+        assertThat(check.statusCode()).as(check.body()).isEqualTo(200);
+        JsonNode origin = ServerProcess.json(check).at("/record/origin");
+        assertThat(origin.at("/generator/id").asText()).as(check.body()).isEqualTo("procedural");
+        assertThat(origin.path("source").asText()).isEqualTo("file");
+        assertThat(origin.path("seed").isIntegralNumber()).as(origin.toString()).isTrue();
         // other designers' jobs are invisible; compliance sees them and the audit log
         String other = ServerProcess.token(data, "eve", "designer");
         assertThat(server.get("/api/jobs/" + id, other).statusCode()).isEqualTo(404);

@@ -27,7 +27,6 @@ import tessera.api.job.JobEvent;
 import tessera.api.job.JobFailedException;
 import tessera.api.job.JobRecord;
 import tessera.api.json.TesseraJson;
-import tessera.api.pattern.Pattern;
 
 /** The HTTP API under {@code /api} (#12): routing, authentication, limits and the handlers. */
 final class ApiServlet extends HttpServlet {
@@ -357,10 +356,10 @@ final class ApiServlet extends HttpServlet {
     }
 
     private Object pattern(Call c, boolean export) throws Exception {
-        Pattern p = PatternUpload.read(c);
+        PatternUpload.Upload p = PatternUpload.read(c);
         String profile = c.query("profile");
         try {
-            Map.Entry<String, JobRecord> r = runner.runPattern(p, profile, export, c.caller().user());
+            Map.Entry<String, JobRecord> r = runner.runPattern(p.pattern(), p.origin(), profile, export, c.caller().user());
             jobs.audit(c.caller().user(), export ? "export" : "check", r.getKey(), profile);
             return jobView(jobs.get(r.getKey()).orElseThrow());
         } catch (JobFailedException e) {

@@ -27,6 +27,7 @@ import tessera.api.design.DesignRequest;
 import tessera.api.job.DesignPipeline;
 import tessera.api.job.JobFailedException;
 import tessera.api.job.JobOptions;
+import tessera.api.job.DesignOrigin;
 import tessera.api.job.JobRecord;
 import tessera.api.job.JobStatus;
 import tessera.api.json.TesseraJson;
@@ -154,15 +155,15 @@ final class JobRunner implements AutoCloseable {
     }
 
     /** Runs an existing design through check (and export) in the caller's thread; recorded like a job. */
-    Map.Entry<String, JobRecord> runPattern(Pattern pattern, String profile, boolean export, String owner) throws SQLException,
-            IOException, JobFailedException {
+    Map.Entry<String, JobRecord> runPattern(Pattern pattern, DesignOrigin origin, String profile, boolean export, String owner)
+            throws SQLException, IOException, JobFailedException {
         String id = newId();
         Path out = work.resolve(id);
         jobs.insert(id, export ? "export" : "check", TesseraJson.write(Map.of("profile", String.valueOf(profile),
                 "repeat", pattern.repeat().toString(), "widthCm", pattern.widthCm(), "heightCm", pattern.heightCm())), owner, null);
         JobStore.Claim claim = jobs.running(id);
         try {
-            JobRecord r = pipeline.runPattern(pattern, profile, export, new JobOptions(out, Duration.ofSeconds(10), null, export),
+            JobRecord r = pipeline.runPattern(pattern, profile, export, origin, new JobOptions(out, Duration.ofSeconds(10), null, export),
                     e -> { });
             finish(claim, id, JobStatus.SUCCEEDED, r, null, out);
             return Map.entry(id, r);

@@ -11,21 +11,29 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 import tessera.api.InvalidValueException;
+import tessera.api.job.DesignOrigin;
 import tessera.api.pattern.Pattern;
 import tessera.api.repeat.RepeatGeometry;
 import tessera.imaging.io.ImageFiles;
 import tessera.imaging.io.RasterFile;
+import tessera.pipeline.FileOrigin;
 
 /** A design uploaded for check or export: PNG or TIFF bytes plus query parameters. */
 final class PatternUpload {
     private PatternUpload() {
     }
 
-    static Pattern read(Call call) throws IOException {
+    /** An uploaded design and the origin its XMP names (null when it carries none), as {@code tessera export} reads it. */
+    record Upload(Pattern pattern, DesignOrigin origin) {
+    }
+
+    static Upload read(Call call) throws IOException {
         Path file = call.bodyToFile(call.settings().maxUploadBytes(), "image upload", ".img");
         try {
             checkPixels(file, call.settings(), "the image");
             RasterFile raster = ImageFiles.read(file);
+            // read while the upload is on disk: a design Tessera generated keeps naming its generator, model and seed
+            DesignOrigin origin = FileOrigin.read(file);
             Double widthCm = number(call, "widthCm");
             Double heightCm = number(call, "heightCm");
             double w;
@@ -38,7 +46,8 @@ final class PatternUpload {
             }
             double h = heightCm != null ? heightCm : w * raster.image().height() / raster.image().width();
             String repeat = call.query("repeat");
-            return new Pattern(raster.image(), RepeatGeometry.parse(repeat == null ? "block" : repeat), w, h, Map.of("source", "upload"));
+            return new Upload(new Pattern(raster.image(), RepeatGeometry.parse(repeat == null ? "block" : repeat), w, h,
+                    Map.of("source", "upload")), origin);
         } catch (InvalidValueException e) {
             throw new ApiError(400, e.getMessage());
         } finally {
