@@ -81,7 +81,8 @@ class StudioSmokeTest {
         String job = Files.readString(export.resolve("job.json"));
         assertThat(job).as("job.json of the studio's export").containsPattern("\"role\"\\s*:\\s*\"generator\"")
                 .containsPattern("\"id\"\\s*:\\s*\"gan\"").containsPattern("\"modelId\"\\s*:\\s*\"gan-")
-                .containsPattern("\"seed\"\\s*:\\s*20261123");
+                // the design's own seed (the generation job's seed 20261123 derives one per design) and its job
+                .containsPattern("\"origin\"\\s*:\\s*\\{[^}]*\\}[^}]*\"jobId\"\\s*:\\s*\"[0-9a-f-]+\"[^}]*\"candidate\"\\s*:\\s*0[^}]*\"seed\"\\s*:\\s*-?\\d+");
 
         Path shots = out.resolve("screenshots");
         for (String view : new String[] {"design", "variations", "constraints", "export", "provenance", "qa", "plugins"}) {
