@@ -44,35 +44,35 @@ public final class TiffEncoder {
         out.position(0);
         writeFully(out, ByteBuffer.wrap(new byte[] {'M', 'M', 0, 42, 0, 0, 0, 0}));
         float[] planes = new float[ch * rowsPerStrip * w];
-        byte[] raw = new byte[rowsPerStrip * rowBytes];
         byte[] row = new byte[rowBytes];
-        LzwEncoder lzw = compression == TiffCompression.LZW ? new LzwEncoder() : null;
-        Deflater deflater = compression == TiffCompression.DEFLATE ? new Deflater(6) : null;
-        try {
-            for (int s = 0; s < strips; s++) {
-                int y0 = s * rowsPerStrip;
+        // strips are compressed independently by the format, so a batch of them is compressed on several threads
+        // (the source is still read in order on this one); the bytes are the same whatever the thread count
+        int parallel = compression == TiffCompression.NONE ? 1 : Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        for (int s0 = 0; s0 < strips; s0 += parallel) {
+            int count = Math.min(parallel, strips - s0);
+            byte[][] raw = new byte[count][];
+            for (int k = 0; k < count; k++) {
+                int y0 = (s0 + k) * rowsPerStrip;
                 int rows = Math.min(rowsPerStrip, h - y0);
                 source.readRows(y0, rows, planes);
+                raw[k] = new byte[rows * rowBytes];
                 for (int r = 0; r < rows; r++) {
                     Samples.interleave(planes, rows, w, ch, r, bitDepth, predict, row);
-                    System.arraycopy(row, 0, raw, r * rowBytes, rowBytes);
+                    System.arraycopy(row, 0, raw[k], r * rowBytes, rowBytes);
                 }
-                int len = rows * rowBytes;
-                byte[] data = switch (compression) {
-                    case NONE -> raw;
-                    case LZW -> lzw.encode(raw, len);
-                    case DEFLATE -> deflate(deflater, raw, len);
-                };
-                int dataLen = compression == TiffCompression.NONE ? len : data.length;
-                offsets[s] = out.position();
-                counts[s] = dataLen;
-                writeFully(out, ByteBuffer.wrap(data, 0, dataLen));
+            }
+            byte[][] data = new byte[count][];
+            java.util.stream.IntStream.range(0, count).parallel().forEach(k -> data[k] = switch (compression) {
+                case NONE -> raw[k];
+                case LZW -> new LzwEncoder().encode(raw[k], raw[k].length);
+                case DEFLATE -> deflate(raw[k]);
+            });
+            for (int k = 0; k < count; k++) {
+                offsets[s0 + k] = out.position();
+                counts[s0 + k] = data[k].length;
+                writeFully(out, ByteBuffer.wrap(data[k]));
                 align(out);
                 checkSize(out.position());
-            }
-        } finally {
-            if (deflater != null) {
-                deflater.end();
             }
         }
         long ifd = out.position();
@@ -143,17 +143,21 @@ public final class TiffEncoder {
         return r;
     }
 
-    private static byte[] deflate(Deflater deflater, byte[] raw, int len) {
-        deflater.reset();
-        deflater.setInput(raw, 0, len);
-        deflater.finish();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, len / 2));
-        byte[] buf = new byte[1 << 16];
-        while (!deflater.finished()) {
-            int k = deflater.deflate(buf);
-            out.write(buf, 0, k);
+    private static byte[] deflate(byte[] raw) {
+        Deflater deflater = new Deflater(6);
+        try {
+            deflater.setInput(raw);
+            deflater.finish();
+            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, raw.length / 2));
+            byte[] buf = new byte[1 << 16];
+            while (!deflater.finished()) {
+                int k = deflater.deflate(buf);
+                out.write(buf, 0, k);
+            }
+            return out.toByteArray();
+        } finally {
+            deflater.end();
         }
-        return out.toByteArray();
     }
 
     private static void align(FileChannel out) throws IOException {
