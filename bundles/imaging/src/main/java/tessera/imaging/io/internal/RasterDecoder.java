@@ -3,6 +3,7 @@ package tessera.imaging.io.internal;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
 import java.awt.image.DataBuffer;
+import java.awt.image.DataBufferByte;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.io.IOException;
@@ -119,6 +120,9 @@ public final class RasterDecoder {
                     + " components of type " + csType + " (Lab and YCbCr files are not read). " + ACCEPTED + ".");
         }
         int bands = r.getNumBands();
+        if (!cm.hasAlpha() && interleavedBytes(r, grey ? 1 : 3, out)) {
+            return RgbImage.wrap(w, h, out);
+        }
         float[][] samples = new float[bands][];
         for (int b = 0; b < bands; b++) {
             samples[b] = r.getSamples(0, 0, w, h, b, new float[w * h]);
@@ -145,6 +149,44 @@ public final class RasterDecoder {
             }
         }
         return RgbImage.wrap(w, h, out);
+    }
+
+    /**
+     * The common layout of an 8-bit PNG or TIFF (bytes, pixel-interleaved, no alpha) read straight from the data
+     * buffer, rows in parallel: {@code Raster.getSamples} goes through the sample model pixel by pixel, and on an A4
+     * scan (8.7 MPix) that was a third of reading the file (#10).
+     *
+     * @return false when the raster has another layout (the general path then reads it)
+     */
+    private static boolean interleavedBytes(Raster r, int colours, float[] out) {
+        if (!(r.getSampleModel() instanceof java.awt.image.ComponentSampleModel sm) || !(r.getDataBuffer() instanceof DataBufferByte db)
+                || db.getNumBanks() != 1 || r.getNumBands() != colours || r.getSampleModelTranslateX() != 0
+                || r.getSampleModelTranslateY() != 0) {
+            return false;
+        }
+        for (int b = 0; b < colours; b++) {
+            if (sm.getSampleSize(b) != 8 || sm.getBankIndices()[b] != 0) {
+                return false;
+            }
+        }
+        byte[] data = db.getData();
+        int base = db.getOffset();
+        int w = r.getWidth();
+        int h = r.getHeight();
+        int n = w * h;
+        int pixelStride = sm.getPixelStride();
+        int scanline = sm.getScanlineStride();
+        int[] offsets = sm.getBandOffsets();
+        java.util.stream.IntStream.range(0, h).parallel().forEach(y -> {
+            for (int c = 0; c < 3; c++) {
+                int src = base + y * scanline + offsets[colours == 1 ? 0 : c];
+                int dst = c * n + y * w;
+                for (int x = 0; x < w; x++, src += pixelStride) {
+                    out[dst + x] = (data[src] & 0xff) / 255f; // as the general path: 51/255f is exactly 0.2f
+                }
+            }
+        });
+        return true;
     }
 
     static float maxOf(java.awt.image.SampleModel sm, int band) {
