@@ -104,7 +104,7 @@ final class PipelineServices {
         }
         String why = request.generator() != null ? "" : " (named by " + DEFAULT_GENERATOR + "; name another with --generator,"
                 + " or change that property)";
-        throw new JobError("generator '" + id + "'" + why + " is not available (waited " + wait.toSeconds()
+        throw new JobError("generator '" + id + "'" + why + " is not available (waited " + (wait.toMillis() + 999) / 1000
                 + " s); installed generators: " + (present.isEmpty() ? "none" : String.join(", ", present)));
     }
 
