@@ -8,10 +8,14 @@ import java.util.Deque;
 /**
  * A small pool of PostgreSQL connections shared by the job workers, the lease keeper and the HTTP threads
  * (#12 scale-out): up to {@code max} open, idle ones reused, a broken one (connection-class SQLState
- * {@code 08}) closed instead of returned, so a restarted database costs one failed call, not a dead host.
+ * {@code 08}) closed instead of returned. A connection idle for more than {@link #CHECK_IDLE_MS} is checked
+ * ({@code isValid}) before it is lent, so a database restarted while the host was quiet costs no failed call.
  */
 final class ConnectionPool implements AutoCloseable {
     private static final long WAIT_MS = 30_000;
+    /** Idle longer than this, a connection is checked before use: one round trip, only after a quiet spell. */
+    static final long CHECK_IDLE_MS = 2_000;
+    private final java.util.Map<Connection, Long> idleSince = new java.util.IdentityHashMap<>();
     private final Opener opener;
     private final int max;
     private final Deque<Connection> idle = new ArrayDeque<>();
@@ -28,7 +32,22 @@ final class ConnectionPool implements AutoCloseable {
         this.max = max;
     }
 
-    synchronized Connection borrow() throws SQLException {
+    Connection borrow() throws SQLException {
+        while (true) {
+            Connection c = take();
+            Long since;
+            synchronized (this) {
+                since = idleSince.remove(c);
+            }
+            // checked outside the lock: a dead server answers isValid only at its timeout
+            if (since == null || System.currentTimeMillis() - since <= CHECK_IDLE_MS || c.isValid(5)) {
+                return c;
+            }
+            release(c, true);
+        }
+    }
+
+    private synchronized Connection take() throws SQLException {
         long deadline = System.currentTimeMillis() + WAIT_MS;
         while (true) {
             if (closed) {
@@ -64,6 +83,7 @@ final class ConnectionPool implements AutoCloseable {
             quietlyClose(c);
         } else {
             idle.addFirst(c);
+            idleSince.put(c, System.currentTimeMillis());
         }
         notifyAll();
     }
@@ -78,6 +98,7 @@ final class ConnectionPool implements AutoCloseable {
         idle.forEach(ConnectionPool::quietlyClose);
         open -= idle.size();
         idle.clear();
+        idleSince.clear();
         notifyAll();
     }
 
