@@ -48,10 +48,20 @@ public final class RasterDecoder {
             try {
                 reader.setInput(in, true, false);
                 checkSize(reader.getWidth(0), reader.getHeight(0), file); // before decoding a 20000² print into memory
-                BufferedImage image = reader.read(0);
                 IIOMetadata meta = reader.getImageMetadata(0);
                 FileMetadata m = format == FileFormat.PNG ? FileMetadata.ofPng(meta, file) : FileMetadata.ofTiff(meta);
-                RgbImage rgb = m.separated() ? separated(image, m.icc(), file) : toRgb(image, file);
+                int channels = format == FileFormat.PNG ? plainPngChannels(meta) : 0;
+                RgbImage rgb;
+                if (channels > 0) {
+                    try {
+                        rgb = PngPixels.decode(file, reader.getWidth(0), reader.getHeight(0), channels);
+                    } catch (IOException e) {
+                        throw new IIOException(e.getMessage(), e);
+                    }
+                } else {
+                    BufferedImage image = reader.read(0);
+                    rgb = m.separated() ? separated(image, m.icc(), file) : toRgb(image, file);
+                }
                 return new RasterFile(rgb, m.dpiX(), m.dpiY(), m.icc());
             } catch (IIOException | RuntimeException e) {
                 throw new IOException("Cannot read " + file + ": the " + format.name()
@@ -61,6 +71,25 @@ public final class RasterDecoder {
                 reader.dispose();
             }
         }
+    }
+
+    /** 1 or 3 when the PNG's header is one {@link PngPixels} decodes (8-bit grey or RGB, not interlaced), else 0. */
+    private static int plainPngChannels(IIOMetadata meta) {
+        org.w3c.dom.Node root = meta.getAsTree("javax_imageio_png_1.0");
+        for (org.w3c.dom.Node n = root.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n.getNodeName().equals("IHDR") && n instanceof javax.imageio.metadata.IIOMetadataNode e) {
+                int depth = Integer.parseInt(e.getAttribute("bitDepth"));
+                String type = e.getAttribute("colorType");
+                int colourType = switch (type) {
+                    case "Grayscale" -> 0;
+                    case "RGB" -> 2;
+                    default -> -1;
+                };
+                int interlace = "none".equals(e.getAttribute("interlaceMethod")) ? 0 : 1;
+                return PngPixels.handles(depth, colourType, interlace) ? (colourType == 0 ? 1 : 3) : 0;
+            }
+        }
+        return 0;
     }
 
     static ImageReader readerFor(FileFormat format, Path file) throws IOException {
