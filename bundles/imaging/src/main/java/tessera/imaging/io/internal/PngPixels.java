@@ -128,21 +128,10 @@ final class PngPixels {
                     int a = i >= bpp ? raw[o + i - bpp] & 0xff : 0;
                     int b = y > 0 ? raw[up + i] & 0xff : 0;
                     int c = i >= bpp && y > 0 ? raw[up + i - bpp] & 0xff : 0;
-                    raw[o + i] = (byte) (f[q + i] + paeth(a, b, c));
+                    raw[o + i] = (byte) (f[q + i] + RowFilter.paeth(a, b, c));
                 }
             }
             default -> throw new IOException("row " + y + " has filter type " + f[at] + "; PNG defines 0 to 4");
         }
-    }
-
-    private static int paeth(int a, int b, int c) {
-        int p = a + b - c;
-        int pa = Math.abs(p - a);
-        int pb = Math.abs(p - b);
-        int pc = Math.abs(p - c);
-        if (pa <= pb && pa <= pc) {
-            return a;
-        }
-        return pb <= pc ? b : c;
     }
 }

@@ -51,7 +51,8 @@ final class RowFilter {
         return candidates[best];
     }
 
-    private static int paeth(int a, int b, int c) {
+    /** The Paeth predictor (ISO/IEC 15948 §9.4), shared with the decoder. */
+    static int paeth(int a, int b, int c) {
         int p = a + b - c;
         int pa = Math.abs(p - a);
         int pb = Math.abs(p - b);
