@@ -51,13 +51,14 @@ class ScaleOutIT {
             }
             try (ServerProcess a = starting.get(0).join(); ServerProcess b = starting.get(1).join(); ServerProcess c = starting.get(2).join()) {
                 assertThat(rows(db, "SELECT version FROM schema_version ORDER BY version")).as("each migration applied once")
-                        .extracting(r -> ((Number) r.get("version")).intValue()).containsExactly(1, 2, 3, 4);
+                        .extracting(r -> ((Number) r.get("version")).intValue()).containsExactly(1, 2, 3, 4, 5);
                 String token = ServerProcess.token(tmp.resolve("c"), "opal", "operator", shared);
                 String hostA = host(a), hostB = host(b), hostC = host(c);
                 assertThat(Set.of(hostA, hostB, hostC)).hasSize(3);
 
                 List<String> ids = submit(c, token, JOBS, 0);
                 awaitSucceeded(db, ids, 3); // load is flowing
+                assertFollowedFromAnotherHost(db, ids, token, Map.of(hostA, a, hostB, b, hostC, c));
                 String held = freezeWhileRunning(a, hostA, db); // frozen, a job of its own in hand: no race with its end
                 int heldAttempt = attempt(db, held);
                 a.kill();
@@ -123,6 +124,30 @@ class ScaleOutIT {
             Thread.sleep(30);
         }
         throw new AssertionError("host " + host + " never held a running job while jobs were queued");
+    }
+
+    /**
+     * A finished job's events read through a host that did not run it carry the running host's pipeline events
+     * (published in the database), not only the queue's state changes.
+     */
+    private static void assertFollowedFromAnotherHost(Connection db, List<String> ids, String token, Map<String, ServerProcess> hosts)
+            throws Exception {
+        Map<String, Object> done = rows(db, "SELECT job_id, host FROM job_runs WHERE outcome = 'succeeded' ORDER BY ended_at LIMIT 1").getFirst();
+        String id = (String) done.get("job_id");
+        assertThat(ids).contains(id);
+        ServerProcess other = hosts.entrySet().stream().filter(e -> !e.getKey().equals(done.get("host"))).findFirst().orElseThrow()
+                .getValue();
+        HttpResponse<String> events = other.get("/api/jobs/" + id + "/events", token);
+        assertThat(events.statusCode()).isEqualTo(200);
+        List<String> stages = new ArrayList<>();
+        for (String block : events.body().split("\n\n")) {
+            if (block.startsWith("event: progress\ndata: ")) {
+                stages.add(Engine.JSON.readTree(block.substring("event: progress\ndata: ".length())).path("stage").asText());
+            }
+        }
+        assertThat(stages).as("events of %s (run by %s) through another host: %s", id, done.get("host"), events.body())
+                .anyMatch(s -> !s.equals("queued") && !s.equals("running"));
+        assertThat(events.body()).contains("event: end\ndata: {").contains("\"status\":\"succeeded\"");
     }
 
     private static void awaitSucceeded(Connection db, List<String> ids, int n) throws Exception {

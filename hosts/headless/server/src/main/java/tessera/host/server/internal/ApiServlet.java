@@ -33,7 +33,8 @@ final class ApiServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Set<Role> PUBLIC = Set.of();
     /** One line per event: an SSE {@code data:} field ends at a line break. */
-    private static final com.fasterxml.jackson.databind.ObjectWriter COMPACT = TesseraJson.mapper().writer()
+    /** One-line JSON for server-sent events (and the progress the shared queue's hosts publish). */
+    static final com.fasterxml.jackson.databind.ObjectWriter COMPACT = TesseraJson.mapper().writer()
             .without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
     private final transient Settings settings;
     private final transient TokenStore tokens;
@@ -292,14 +293,24 @@ final class ApiServlet extends HttpServlet {
 
     /**
      * Server-sent events for a job this host does not run (#12 scale-out): one {@code progress} event per change of
-     * status or host, read from the shared database every 250 ms, until the job has ended or the client went away.
+     * status or host, and the running host's pipeline events as it publishes them (its latest, at most four a second),
+     * read from the shared database every 250 ms, until the job has ended or the client went away.
      */
     private void followElsewhere(String id, PrintWriter w) throws Exception {
         String last = null;
+        String lastProgress = null;
         long quietSince = System.currentTimeMillis();
         while (true) {
             Map<String, Object> row = jobs.get(id).orElseThrow();
             String status = (String) row.get("status");
+            String progress = (String) row.get("progress");
+            if (progress != null && !progress.equals(lastProgress)) {
+                // the published event as it is, with this job's id: the same shape as a local job's events
+                JobEvent e = TesseraJson.read(progress, JobEvent.class);
+                w.write("event: progress\ndata: " + COMPACT.writeValueAsString(new JobEvent(id, e.stage(), e.fraction(), e.message())) + "\n\n");
+                lastProgress = progress;
+                quietSince = System.currentTimeMillis();
+            }
             if (!status.equals("queued") && !status.equals("running")) {
                 return;
             }

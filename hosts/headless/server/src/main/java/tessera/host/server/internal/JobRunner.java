@@ -89,6 +89,14 @@ final class JobRunner implements AutoCloseable {
     /** Runs a job claimed from the shared queue in the caller's (a queue worker's) thread. */
     void runClaimed(JobStore.Claimed c) {
         LiveJob job = new LiveJob(c.claim().id());
+        job.relay(e -> {
+            try {
+                jobs.progress(c.claim(), ApiServlet.COMPACT.writeValueAsString(e));
+            } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException ex) {
+                // progress is for other hosts' followers only: the job goes on, and a database that refuses this
+                // write is reported by the lease keeper and the job's end, which matter
+            }
+        });
         live.put(job.id, job);
         DesignRequest request;
         try {

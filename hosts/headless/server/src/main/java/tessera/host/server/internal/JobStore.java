@@ -51,6 +51,12 @@ final class JobStore {
         return host;
     }
 
+    /** The running host's latest pipeline event (JSON), kept only while this host still holds the claim. */
+    void progress(Claim claim, String eventJson) throws SQLException {
+        db.update("UPDATE jobs SET progress = ? WHERE id = ? AND claimed_by = ? AND attempt = ? AND status = 'running'",
+                eventJson, claim.id(), claim.host(), claim.attempt());
+    }
+
     void insert(String id, String kind, String requestJson, String owner, String resubmittedFrom) throws SQLException {
         db.update("INSERT INTO jobs(id, kind, status, request, owner, resubmitted_from, created_at) VALUES (?, ?, 'queued', ?, ?, ?, ?)",
                 id, kind, requestJson, owner, resubmittedFrom, Instant.now().toString());

@@ -13,15 +13,34 @@ final class LiveJob implements JobListener {
     private volatile boolean cancel;
     private boolean ended;
     private String endStatus;
+    /** Where a shared queue's running host publishes progress for the other hosts; null for a host's own jobs. */
+    private volatile java.util.function.Consumer<JobEvent> relay;
+    private volatile long relayedAt;
+    private volatile String relayedStage;
 
     LiveJob(String id) {
         this.id = id;
     }
 
     @Override
-    public synchronized void onEvent(JobEvent event) {
-        events.add(event);
-        notifyAll();
+    public void onEvent(JobEvent event) {
+        synchronized (this) {
+            events.add(event);
+            notifyAll();
+        }
+        java.util.function.Consumer<JobEvent> r = relay;
+        long now = System.currentTimeMillis();
+        // a write per stage and at most four a second within one: the followers poll every 250 ms anyway
+        if (r != null && (!event.stage().equals(relayedStage) || now - relayedAt >= 250)) {
+            relayedStage = event.stage();
+            relayedAt = now;
+            r.accept(event);
+        }
+    }
+
+    /** Publishes this job's progress through {@code r} (the shared database) as well. */
+    void relay(java.util.function.Consumer<JobEvent> r) {
+        relay = r;
     }
 
     @Override

@@ -53,7 +53,10 @@ final class Migrations {
                     """
                     CREATE TABLE job_runs (job_id TEXT NOT NULL REFERENCES jobs(id), attempt INTEGER NOT NULL, host TEXT NOT NULL,
                       claimed_at TEXT NOT NULL, ended_at TEXT, outcome TEXT, PRIMARY KEY (job_id, attempt))""",
-                    "CREATE INDEX jobs_claimed ON jobs(claimed_by, status)")));
+                    "CREATE INDEX jobs_claimed ON jobs(claimed_by, status)")),
+            // the running host's latest pipeline event, so a client following the job on another host sees progress
+            new Migration(5, "the latest progress event of a job run by some host of a shared queue", List.of(
+                    "ALTER TABLE jobs ADD COLUMN progress TEXT")));
 
     /** Any fixed number: the PostgreSQL advisory lock under which one host at a time migrates. */
     private static final long MIGRATION_LOCK = 0x7e55e7a12L;
