@@ -93,6 +93,13 @@ public final class Normalization {
         return channelAffine(x, scale, shift, activation);
     }
 
+    /** The gradient {@code gy·act'(z)} of a fused activation, from its recomputed pre-activation z. */
+    private static Tensor throughActivation(ComputeDevice d, UnaryOp activation, Tensor z, Tensor gy) {
+        Tensor gz = Ops.out(d, z.shape());
+        d.kernels().unaryBackward(activation, 0f, contig(z), null, gy, gz);
+        return gz;
+    }
+
     /**
      * {@code act(x·scale_c + shift_c)} as one kernel; gradients reach x, and scale and shift (and through
      * them whatever they were computed from).
@@ -111,10 +118,8 @@ public final class Normalization {
             Tensor x3 = Shapes.reshape(xc, n, ch, s);
             Tensor gz = Shapes.reshape(contig(g), n, ch, s);
             if (activation != null) {
-                Tensor z = Elementwise.add(Elementwise.mul(x3, Shapes.reshape(sc, 1, ch, 1)), Shapes.reshape(sh, 1, ch, 1));
-                Tensor gzOut = Ops.out(d, z.shape());
-                d.kernels().unaryBackward(activation, 0f, contig(z), null, gz, gzOut);
-                gz = gzOut;
+                gz = throughActivation(d, activation,
+                        Elementwise.add(Elementwise.mul(x3, Shapes.reshape(sc, 1, ch, 1)), Shapes.reshape(sh, 1, ch, 1)), gz);
             }
             return new Tensor[] {
                 need[0] ? Shapes.reshape(Elementwise.mul(gz, Shapes.reshape(sc, 1, ch, 1)), x.shape().toArray()) : null,
@@ -184,10 +189,7 @@ public final class Normalization {
             Tensor gammaView = gamma == null ? null : Shapes.reshape(gamma, 1, ch, 1);
             if (activation != null) {
                 Tensor z = gammaView == null ? xhat3 : Elementwise.mul(xhat3, gammaView);
-                z = beta == null ? z : Elementwise.add(z, Shapes.reshape(beta, 1, ch, 1));
-                Tensor gzOut = Ops.out(d, z.shape());
-                d.kernels().unaryBackward(activation, 0f, contig(z), null, gz, gzOut);
-                gz = gzOut;
+                gz = throughActivation(d, activation, beta == null ? z : Elementwise.add(z, Shapes.reshape(beta, 1, ch, 1)), gz);
             }
             Tensor[] grads = new Tensor[need.length];
             if (need[0]) {

@@ -158,19 +158,12 @@ final class CpuReduce {
             for (int j = lo; j < hi; j++) {
                 double sum = 0;
                 for (int i = 0; i < a; i++) {
-                    int base = xo + (i * b + j) * c;
-                    for (int k = 0; k < c; k++) {
-                        sum += xa[base + k];
-                    }
+                    sum += sum(xa, xo + (i * b + j) * c, c);
                 }
                 double mu = sum / count;
                 double sq = 0;
                 for (int i = 0; i < a; i++) {
-                    int base = xo + (i * b + j) * c;
-                    for (int k = 0; k < c; k++) {
-                        double dv = xa[base + k] - mu;
-                        sq += dv * dv;
-                    }
+                    sq += squaredDeviations(xa, xo + (i * b + j) * c, c, mu);
                 }
                 double rs = 1.0 / Math.sqrt(sq / count + eps);
                 m[mo + j] = (float) mu;
