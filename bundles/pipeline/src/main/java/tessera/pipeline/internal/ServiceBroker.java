@@ -52,9 +52,15 @@ final class ServiceBroker {
 
     /** Waits up to {@code wait} for a service; empty when none came. */
     <T> Optional<ServiceReference<T>> await(Class<T> type, String pluginId, Duration wait) throws InterruptedException {
+        return poll(() -> best(type, pluginId), wait);
+    }
+
+    /** Asks {@code find} until it answers or {@code wait} has passed. */
+    private static <T> Optional<ServiceReference<T>> poll(java.util.function.Supplier<Optional<ServiceReference<T>>> find,
+            Duration wait) throws InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
-            Optional<ServiceReference<T>> ref = best(type, pluginId);
+            Optional<ServiceReference<T>> ref = find.get();
             if (ref.isPresent() || System.nanoTime() >= deadline) {
                 return ref;
             }
@@ -69,14 +75,7 @@ final class ServiceBroker {
      * customer gets.
      */
     <T> Optional<ServiceReference<T>> awaitDefault(Class<T> type, Duration wait) throws InterruptedException {
-        long deadline = System.nanoTime() + wait.toNanos();
-        while (true) {
-            Optional<ServiceReference<T>> ref = all(type, null).stream().sorted(PLUGIN_DEFAULT_FIRST).findFirst();
-            if (ref.isPresent() || System.nanoTime() >= deadline) {
-                return ref;
-            }
-            Thread.sleep(POLL_MS);
-        }
+        return poll(() -> all(type, null).stream().sorted(PLUGIN_DEFAULT_FIRST).findFirst(), wait);
     }
 
     /** Plugin ids of the services of a type now, for error messages. */

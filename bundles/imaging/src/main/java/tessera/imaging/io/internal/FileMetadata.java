@@ -21,8 +21,12 @@ import org.w3c.dom.Node;
 record FileMetadata(double dpiX, double dpiY, byte[] icc, boolean separated) {
     static final int TAG_ICC_PROFILE = 34675;
 
-    static FileMetadata ofPng(IIOMetadata meta, java.nio.file.Path file) throws IOException {
-        Node root = meta.getAsTree("javax_imageio_png_1.0");
+    /** The PNG reader's native metadata tree: built once per file, read by {@link #ofPng} and the pixel decoder's check. */
+    static Node pngTree(IIOMetadata meta) {
+        return meta.getAsTree("javax_imageio_png_1.0");
+    }
+
+    static FileMetadata ofPng(Node root, java.nio.file.Path file) throws IOException {
         double dx = Double.NaN;
         double dy = Double.NaN;
         byte[] icc = null;

@@ -49,8 +49,9 @@ public final class RasterDecoder {
                 reader.setInput(in, true, false);
                 checkSize(reader.getWidth(0), reader.getHeight(0), file); // before decoding a 20000² print into memory
                 IIOMetadata meta = reader.getImageMetadata(0);
-                FileMetadata m = format == FileFormat.PNG ? FileMetadata.ofPng(meta, file) : FileMetadata.ofTiff(meta);
-                int channels = format == FileFormat.PNG ? plainPngChannels(meta) : 0;
+                org.w3c.dom.Node png = format == FileFormat.PNG ? FileMetadata.pngTree(meta) : null;
+                FileMetadata m = png != null ? FileMetadata.ofPng(png, file) : FileMetadata.ofTiff(meta);
+                int channels = png != null ? plainPngChannels(png) : 0;
                 RgbImage rgb;
                 if (channels > 0) {
                     try {
@@ -74,8 +75,7 @@ public final class RasterDecoder {
     }
 
     /** 1 or 3 when the PNG's header is one {@link PngPixels} decodes (8-bit grey or RGB, not interlaced), else 0. */
-    private static int plainPngChannels(IIOMetadata meta) {
-        org.w3c.dom.Node root = meta.getAsTree("javax_imageio_png_1.0");
+    private static int plainPngChannels(org.w3c.dom.Node root) {
         for (org.w3c.dom.Node n = root.getFirstChild(); n != null; n = n.getNextSibling()) {
             if (n.getNodeName().equals("IHDR") && n instanceof javax.imageio.metadata.IIOMetadataNode e) {
                 int depth = Integer.parseInt(e.getAttribute("bitDepth"));
@@ -181,8 +181,8 @@ public final class RasterDecoder {
     }
 
     /**
-     * The common layout of an 8-bit PNG or TIFF (bytes, pixel-interleaved, no alpha) read straight from the data
-     * buffer, rows in parallel: {@code Raster.getSamples} goes through the sample model pixel by pixel, and on an A4
+     * The common layout of an 8-bit TIFF (or an interlaced PNG: bytes, pixel-interleaved, no alpha) read straight from
+     * the data buffer, rows in parallel: {@code Raster.getSamples} goes through the sample model pixel by pixel, and on an A4
      * scan (8.7 MPix) that was a third of reading the file (#10).
      *
      * @return false when the raster has another layout (the general path then reads it)
