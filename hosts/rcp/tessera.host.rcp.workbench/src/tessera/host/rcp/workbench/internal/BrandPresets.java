@@ -169,15 +169,20 @@ final class BrandPresets {
     }
 
     /**
-     * A design's global code (style), asked of the generator that made it: the job record keeps the design's seed
-     * but not its latent vector, so the studio draws the job's design again, at the smallest tile (the global code
-     * does not depend on the size) and without guidance, and takes {@link Candidate#latent()}.
+     * A design's global code (style): the front of the code its job recorded ({@code CandidateRecord.latent}, the
+     * GAN's {@code LatentCode.vector()}: global first). Only where the record kept none (a code over its size bound)
+     * is the job's design drawn again, at the smallest tile (the global code does not depend on the size) and
+     * without guidance, for {@link Candidate#latent()}.
      */
     static float[] globalCode(Engine engine, ServiceReference<Generator> ref, Variation v, CodeShape shape,
             BooleanSupplier cancelled) throws Exception {
         if (!Engine.pluginVersion(ref).equals(v.generator().version())) {
             throw new IllegalStateException(v.label() + " was made by " + v.generator().id() + " " + v.generator().version()
                     + "; " + Engine.pluginVersion(ref) + " serves now, and a preset belongs to one model");
+        }
+        String recorded = v.candidate().latent();
+        if (recorded != null) {
+            return Arrays.copyOf(tessera.api.job.CandidateRecord.decodeLatent(recorded), shape.globalChannels());
         }
         DesignRequest r = v.request();
         DesignRequest probe = new DesignRequest(r.prompt(), v.generator().id(), null, r.seed(), v.index() + 1, 16, 16,

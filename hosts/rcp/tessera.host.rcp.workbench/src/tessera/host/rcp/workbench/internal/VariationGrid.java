@@ -25,7 +25,8 @@ final class VariationGrid extends Canvas {
     /** Side of one swatch (the 2 × 2 repeat) in screen pixels, and the caption and gap around it. */
     static final int SWATCH = 128, CAPTION = 18, GAP = 8;
 
-    private final List<Image> tiles = new ArrayList<>();
+    /** Per design: the thumbnail as drawn [0] and its mirror images [flipX + 2·flipY], made on first use and kept. */
+    private final List<Image[]> tiles = new ArrayList<>();
     private DesignResult job;
     private RepeatGeometry repeat = RepeatGeometry.BLOCK;
     private int a = -1, b = -1;
@@ -54,7 +55,7 @@ final class VariationGrid extends Canvas {
         if (result != null) {
             repeat = result.record().request().repeatOrDefault();
             for (var tile : result.tiles()) {
-                tiles.add(new Image(getDisplay(), Thumbnail.of(tile, SWATCH / 2)));
+                tiles.add(new Image[] {new Image(getDisplay(), Thumbnail.of(tile, SWATCH / 2)), null, null, null});
             }
         }
         redraw();
@@ -148,9 +149,9 @@ final class VariationGrid extends Canvas {
      * Two copies across and two down in the job's repeat, clipped to the swatch: copies of neighbouring columns
      * and rows are drawn too, so a half drop's shifted column fills its swatch.
      */
-    private void paintSwatch(GC gc, Image tile, int x0, int y0) {
+    private void paintSwatch(GC gc, Image[] tile, int x0, int y0) {
         int half = SWATCH / 2;
-        var bounds = tile.getBounds();
+        var bounds = tile[0].getBounds();
         // within the paint's own clip: a GC reset to no clip draws past the scroller's edge on GTK
         org.eclipse.swt.graphics.Rectangle outer = gc.getClipping();
         gc.setClipping(outer.intersection(new org.eclipse.swt.graphics.Rectangle(x0, y0, SWATCH, SWATCH)));
@@ -161,25 +162,29 @@ final class VariationGrid extends Canvas {
                 if (x >= x0 + SWATCH || y >= y0 + SWATCH || x + half <= x0 || y + half <= y0) {
                     continue;
                 }
-                if (p.flipX() || p.flipY()) {
-                    Image flipped = new Image(getDisplay(), TileCanvas.flip(tile.getImageData(), p.flipX(), p.flipY()));
-                    gc.drawImage(flipped, 0, 0, bounds.width, bounds.height, x, y, half, half);
-                    flipped.dispose();
-                } else {
-                    gc.drawImage(tile, 0, 0, bounds.width, bounds.height, x, y, half, half);
+                int k = (p.flipX() ? 1 : 0) + (p.flipY() ? 2 : 0);
+                if (tile[k] == null) { // a mirror repeat's flipped copies, made once rather than on every paint
+                    tile[k] = new Image(getDisplay(), TileCanvas.flip(tile[0].getImageData(), p.flipX(), p.flipY()));
                 }
+                gc.drawImage(tile[k], 0, 0, bounds.width, bounds.height, x, y, half, half);
             }
         }
         gc.setClipping(outer);
     }
 
     private void clear() {
-        tiles.forEach(Image::dispose);
+        for (Image[] t : tiles) {
+            for (Image i : t) {
+                if (i != null) {
+                    i.dispose();
+                }
+            }
+        }
         tiles.clear();
     }
 
     /** @return the thumbnail of design {@code i} as drawn (one copy of the tile), for tests */
     ImageData thumbnail(int i) {
-        return tiles.get(i).getImageData();
+        return tiles.get(i)[0].getImageData();
     }
 }
