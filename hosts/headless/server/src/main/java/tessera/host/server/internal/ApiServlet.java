@@ -33,9 +33,6 @@ final class ApiServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Set<Role> PUBLIC = Set.of();
     /** One line per event: an SSE {@code data:} field ends at a line break. */
-    /** One-line JSON for server-sent events (and the progress the shared queue's hosts publish). */
-    static final com.fasterxml.jackson.databind.ObjectWriter COMPACT = TesseraJson.mapper().writer()
-            .without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
     private final transient Settings settings;
     private final transient TokenStore tokens;
     private final transient JobStore jobs;
@@ -269,7 +266,7 @@ final class ApiServlet extends HttpServlet {
         while (live != null && !live.ended()) {
             List<JobEvent> batch = live.since(seen, 15_000);
             for (JobEvent e : batch) {
-                w.write("event: progress\ndata: " + COMPACT.writeValueAsString(new JobEvent(id, e.stage(), e.fraction(), e.message())) + "\n\n");
+                progress(w, new JobEvent(id, e.stage(), e.fraction(), e.message()));
             }
             seen += batch.size();
             if (batch.isEmpty()) {
@@ -282,11 +279,11 @@ final class ApiServlet extends HttpServlet {
         }
         if (live != null) {
             for (JobEvent e : live.since(seen, 0)) {
-                w.write("event: progress\ndata: " + COMPACT.writeValueAsString(new JobEvent(id, e.stage(), e.fraction(), e.message())) + "\n\n");
+                progress(w, new JobEvent(id, e.stage(), e.fraction(), e.message()));
             }
         }
         Map<String, Object> end = jobs.get(id).orElseThrow();
-        w.write("event: end\ndata: " + COMPACT.writeValueAsString(Map.of("id", id, "status", end.get("status"))) + "\n\n");
+        w.write("event: end\ndata: " + LiveJob.json(Map.of("id", id, "status", end.get("status"))) + "\n\n");
         w.flush();
         return null;
     }
@@ -301,22 +298,19 @@ final class ApiServlet extends HttpServlet {
         String lastProgress = null;
         long quietSince = System.currentTimeMillis();
         while (true) {
-            Map<String, Object> row = jobs.get(id).orElseThrow();
-            String status = (String) row.get("status");
-            String progress = (String) row.get("progress");
-            if (progress != null && !progress.equals(lastProgress)) {
-                // the published event as it is, with this job's id: the same shape as a local job's events
-                JobEvent e = TesseraJson.read(progress, JobEvent.class);
-                w.write("event: progress\ndata: " + COMPACT.writeValueAsString(new JobEvent(id, e.stage(), e.fraction(), e.message())) + "\n\n");
-                lastProgress = progress;
+            JobStore.Followed row = jobs.follow(id);
+            if (row.progress() != null && !row.progress().equals(lastProgress)) {
+                // published by the running host with this job's id, as one line of JSON: passed on as it is
+                w.write("event: progress\ndata: " + row.progress() + "\n\n");
+                lastProgress = row.progress();
                 quietSince = System.currentTimeMillis();
             }
-            if (!status.equals("queued") && !status.equals("running")) {
+            if (!row.status().equals("queued") && !row.status().equals("running")) {
                 return;
             }
-            String state = status + (row.get("claimed_by") == null ? "" : " on " + row.get("claimed_by"));
+            String state = row.status() + (row.claimedBy() == null ? "" : " on " + row.claimedBy());
             if (!state.equals(last)) {
-                w.write("event: progress\ndata: " + COMPACT.writeValueAsString(new JobEvent(id, status, 0, state)) + "\n\n");
+                progress(w, new JobEvent(id, row.status(), 0, state));
                 last = state;
                 quietSince = System.currentTimeMillis();
             } else if (System.currentTimeMillis() - quietSince > 15_000) {
@@ -329,6 +323,10 @@ final class ApiServlet extends HttpServlet {
             }
             Thread.sleep(250);
         }
+    }
+
+    private static void progress(PrintWriter w, JobEvent e) throws java.io.IOException {
+        w.write("event: progress\ndata: " + LiveJob.json(e) + "\n\n");
     }
 
     private Object cancel(Call c) throws Exception {

@@ -91,7 +91,8 @@ final class JobRunner implements AutoCloseable {
         LiveJob job = new LiveJob(c.claim().id());
         job.relay(e -> {
             try {
-                jobs.progress(c.claim(), ApiServlet.COMPACT.writeValueAsString(e));
+                // under the server's job id, ready for followers on other hosts to pass on unchanged
+                jobs.progress(c.claim(), LiveJob.json(new tessera.api.job.JobEvent(c.claim().id(), e.stage(), e.fraction(), e.message())));
             } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException ex) {
                 // progress is for other hosts' followers only: the job goes on, and a database that refuses this
                 // write is reported by the lease keeper and the job's end, which matter

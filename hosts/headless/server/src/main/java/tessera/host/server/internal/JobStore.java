@@ -51,6 +51,15 @@ final class JobStore {
         return host;
     }
 
+    /** What a follower on another host polls every 250 ms: the job's state and its running host's latest event. */
+    record Followed(String status, String claimedBy, String progress) {
+    }
+
+    Followed follow(String id) throws SQLException {
+        Map<String, Object> r = db.query("SELECT status, claimed_by, progress FROM jobs WHERE id = ?", id).getFirst();
+        return new Followed((String) r.get("status"), (String) r.get("claimed_by"), (String) r.get("progress"));
+    }
+
     /** The running host's latest pipeline event (JSON), kept only while this host still holds the claim. */
     void progress(Claim claim, String eventJson) throws SQLException {
         db.update("UPDATE jobs SET progress = ? WHERE id = ? AND claimed_by = ? AND attempt = ? AND status = 'running'",
@@ -178,7 +187,8 @@ final class JobStore {
     boolean cancel(String id) throws SQLException {
         return db.update("UPDATE jobs SET status = 'cancelled', finished_at = ?, error = 'cancelled before it started' "
                 + "WHERE id = ? AND status = 'queued'", Instant.now().toString(), id) > 0
-                || db.update("UPDATE jobs SET cancel_requested = 1 WHERE id = ? AND status = 'running'", id) > 0;
+                // only generate jobs run on a queue worker whose keeper can stop them; the others run in a request
+                || db.update("UPDATE jobs SET cancel_requested = 1 WHERE id = ? AND status = 'running' AND kind = 'generate'", id) > 0;
     }
 
     /**

@@ -18,6 +18,14 @@ final class LiveJob implements JobListener {
     private volatile long relayedAt;
     private volatile String relayedStage;
 
+    private static final com.fasterxml.jackson.databind.ObjectWriter ONE_LINE = tessera.api.json.TesseraJson.mapper().writer()
+            .without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+
+    /** One line of JSON: a server-sent event's data, and the progress a shared queue's host publishes. */
+    static String json(Object event) throws com.fasterxml.jackson.core.JsonProcessingException {
+        return ONE_LINE.writeValueAsString(event);
+    }
+
     LiveJob(String id) {
         this.id = id;
     }

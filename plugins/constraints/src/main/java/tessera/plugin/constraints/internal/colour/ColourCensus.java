@@ -1,6 +1,5 @@
 package tessera.plugin.constraints.internal.colour;
 
-import tessera.api.image.RgbImage;
 import tessera.imaging.colour.DeltaE;
 
 /**
@@ -39,14 +38,6 @@ record ColourCensus(int distinct, int colours, boolean continuousTone, double ig
      * sRGB colours within 3 ΔE2000. Skips most ΔE2000 calls.
      */
     private static final double DE76_PER_DE2000 = 10;
-
-    static ColourCensus of(RgbImage tile, double mergeDe, double minAreaFraction) {
-        return of(ColourHistogram.of(tile), mergeDe, minAreaFraction);
-    }
-
-    static ColourCensus of(ColourHistogram h, double mergeDe, double minAreaFraction) {
-        return of(h, LabBins.of(h), mergeDe, minAreaFraction);
-    }
 
     static ColourCensus of(ColourHistogram h, LabBins bins, double mergeDe, double minAreaFraction) {
         double[] leader = new double[3 * MAX_COLOURS];

@@ -81,8 +81,9 @@ public final class FloatSolver implements ConstraintSolver {
         LiftPlan plan = bound.plan();
         long cells = (long) bound.ends() * bound.picks();
         SatinBinder satin = SatinBinder.forFloat(spec.maxFloat());
-        // what cutting each float at its middle alone (the first binder) would have taken, for the record
-        int bisection = drawn.plan().copy().bindByBisection(spec.maxFloat());
+        // what cutting each float at its middle alone (the first binder) would have taken, for the record: only said
+        // where a satin did the work (without one the bisection is what ran)
+        int bisection = satin == null ? 0 : drawn.plan().copy().bindByBisection(spec.maxFloat());
         String change = "Inserted " + bound.bindingPoints() + " binding points (" + Num.of(100.0 * bound.bindingPoints() / cells, 1)
                 + " % of the " + cells + " cells" + (satin == null ? "" : ", on a " + satin + "; cutting each float at its middle"
                         + " would have taken " + bisection) + "; the pixels are unchanged, the wif exporter weaves this plan): longest warp float "
