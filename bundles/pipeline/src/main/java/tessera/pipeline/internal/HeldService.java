@@ -33,6 +33,14 @@ final class HeldService<T> implements AutoCloseable {
     /** @return the held service, or null when it went away before it could be taken */
     static <T> HeldService<T> take(org.osgi.framework.BundleContext context, ServiceReference<T> ref, String role,
             ModelCard card) {
+        // The version is read while the registration is live and checked live again after the service is
+        // taken: a bundle updated in place keeps its Bundle object, whose version becomes the new one, so a
+        // version read after an update had begun would name the wrong revision in the job record.
+        Bundle b = ref.getBundle();
+        if (b == null) {
+            return null;
+        }
+        String version = pluginVersion(ref);
         ServiceObjects<T> so = context.getServiceObjects(ref);
         if (so == null) {
             return null;
@@ -41,10 +49,16 @@ final class HeldService<T> implements AutoCloseable {
         if (s == null) {
             return null;
         }
-        Bundle b = ref.getBundle();
-        String bsn = b == null ? "?" : b.getSymbolicName();
-        return new HeldService<>(ref, so, s, new ServiceUse(role, pluginId(ref), pluginVersion(ref), bsn,
-                card == null ? null : card.id()), b == null ? -1 : b.getBundleId(), card);
+        if (ref.getBundle() == null) { // unregistered meanwhile: the caller looks up the successor
+            try {
+                so.ungetService(s);
+            } catch (IllegalStateException | IllegalArgumentException e) {
+                // already gone with its bundle
+            }
+            return null;
+        }
+        return new HeldService<>(ref, so, s, new ServiceUse(role, pluginId(ref), version, b.getSymbolicName(),
+                card == null ? null : card.id()), b.getBundleId(), card);
     }
 
     static String pluginId(ServiceReference<?> ref) {

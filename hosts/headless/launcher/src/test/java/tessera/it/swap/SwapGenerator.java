@@ -17,11 +17,16 @@ import tessera.api.image.RgbImage;
  * Test plugin for the hot-swap test, packaged by the test in several versions. Its tile is flat grey whose
  * level encodes the bundle's major version, and it takes a few ms, so jobs overlap updates.
  */
-@Component(service = Generator.class, property = {"tessera.plugin.id=swapgen", "tessera.generator.capabilities=any-size"})
+@Component(service = Generator.class, immediate = true, property = {"tessera.plugin.id=swapgen", "tessera.generator.capabilities=any-size"})
 public final class SwapGenerator implements Generator {
+    /*
+     * Read once, when this revision activates: an in-flight job on the old revision must report the old major.
+     * Read at generate time it would not, since an update in place changes the version of the same Bundle object.
+     */
+    private final int major = FrameworkUtil.getBundle(SwapGenerator.class).getVersion().getMajor();
+
     @Override
     public List<Candidate> generate(DesignRequest request, GenerationContext context) {
-        int major = FrameworkUtil.getBundle(SwapGenerator.class).getVersion().getMajor();
         try {
             Thread.sleep(3);
         } catch (InterruptedException e) {
