@@ -37,12 +37,27 @@ public final class Main {
         int code;
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         try (TesseraRuntime rt = TesseraRuntime.start(distribution(), data)) {
+            // SIGTERM (a service manager stopping 'tessera serve', Ctrl+C) stops the framework in order: a server
+            // drains its jobs and gives unfinished ones back instead of leaving them to run out their leases
+            Thread hook = Thread.ofPlatform().name("tessera-stop").unstarted(() -> {
+                try {
+                    rt.close();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            Runtime.getRuntime().addShutdownHook(hook);
             if (verbose) {
                 err.printf("startup: engine ready %d ms after JVM start (launcher steps in ms: %s)%n",
                         System.currentTimeMillis() - jvmStart, rt.startup());
             }
             long t = System.nanoTime();
             code = rt.run(args, out, err);
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // the JVM is already shutting down: the hook is stopping the framework
+            }
             if (verbose) {
                 err.printf("command: %.0f ms; JVM start to command done: %d ms%n", (System.nanoTime() - t) / 1e6,
                         System.currentTimeMillis() - jvmStart);

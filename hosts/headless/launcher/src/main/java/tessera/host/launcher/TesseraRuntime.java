@@ -42,6 +42,7 @@ public final class TesseraRuntime implements AutoCloseable {
     private final Path data;
     private final Map<String, Long> startup = new LinkedHashMap<>();
     private final Set<String> hotInstalls = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
 
     private TesseraRuntime(Framework framework, Path storage, Path data) {
         this.framework = framework;
@@ -233,8 +234,12 @@ public final class TesseraRuntime implements AutoCloseable {
         return sb.toString().trim();
     }
 
+    /** Closes once: the JVM's shutdown hook (SIGTERM) and the normal end of a command may both ask. */
     @Override
     public void close() throws InterruptedException {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
         try {
             framework.stop();
             framework.waitForStop(30_000);

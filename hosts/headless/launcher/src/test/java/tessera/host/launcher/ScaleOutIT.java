@@ -22,7 +22,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * #12 scale-out: three real hosts ({@code tessera serve} processes) share one real PostgreSQL database as their job
  * queue and one artifact folder. Under load one host is killed with SIGKILL while it runs a job, and later another
  * is frozen (SIGSTOP) past its lease and let go again: every job still ends {@code succeeded} exactly once, by the
- * database's own record of every claim, and its files are served by a surviving host.
+ * database's own record of every claim, and its files are served by a surviving host. Then the two hosts left are
+ * stopped in order (SIGTERM) while they run a job: one with no drain time gives its job back to the queue, which the
+ * other runs; the last lets its job finish and claims nothing more.
  */
 class ScaleOutIT {
     private static final int JOBS = 24;
@@ -43,7 +45,8 @@ class ScaleOutIT {
             for (String name : List.of("a", "b", "c")) {
                 starting.add(CompletableFuture.supplyAsync(() -> {
                     try {
-                        return ServerProcess.start(tmp.resolve(name), shared);
+                        // c gives its jobs back at once when stopped; the others let them finish (the default drain)
+                        return ServerProcess.start(tmp.resolve(name), name.equals("c") ? with(shared, "--drain", "0") : shared);
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
                     }
@@ -51,7 +54,7 @@ class ScaleOutIT {
             }
             try (ServerProcess a = starting.get(0).join(); ServerProcess b = starting.get(1).join(); ServerProcess c = starting.get(2).join()) {
                 assertThat(rows(db, "SELECT version FROM schema_version ORDER BY version")).as("each migration applied once")
-                        .extracting(r -> ((Number) r.get("version")).intValue()).containsExactly(1, 2, 3, 4, 5);
+                        .extracting(r -> ((Number) r.get("version")).intValue()).containsExactly(1, 2, 3, 4, 5, 6);
                 String token = ServerProcess.token(tmp.resolve("c"), "opal", "operator", shared);
                 String hostA = host(a), hostB = host(b), hostC = host(c);
                 assertThat(Set.of(hostA, hostB, hostC)).hasSize(3);
@@ -93,8 +96,50 @@ class ScaleOutIT {
                 for (String id : more) {
                     assertArtifactsServed(b, token, id);
                 }
+
+                // c stopped in order (SIGTERM, no drain) while it runs a job: the claim goes back to the queue, not to
+                // 'cancelled', and b runs the job at once rather than after a lease
+                List<String> given = submit(b, token, MORE_JOBS, JOBS + MORE_JOBS);
+                String released = freezeWhileRunning(c, hostC, db);
+                int releasedAttempt = attempt(db, released);
+                c.signal("TERM");
+                c.signal("CONT");
+                assertThat(c.process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).as("host c stops when asked").isTrue();
+                assertThat(c.process.exitValue()).isEqualTo(143); // 128 + SIGTERM, after the shutdown hook ran
+                assertThat(rows(db, "SELECT outcome FROM job_runs WHERE job_id = ? AND attempt = ?", released, releasedAttempt))
+                        .extracting(r -> r.get("outcome")).containsExactly("released");
+                assertThat(java.nio.file.Files.readString(tmp.resolve("c-stderr.log")))
+                        .contains("gave 1 running job(s) back to the queue");
+                awaitEnded(db, given);
+                assertExactlyOnce(db, given);
+                assertThat(rows(db, "SELECT host, attempt FROM job_runs WHERE job_id = ? AND outcome = 'succeeded'", released))
+                        .as("the given-back job, run by the host left").singleElement()
+                        .satisfies(r -> assertThat(r.get("host")).isEqualTo(hostB))
+                        .satisfies(r -> assertThat(((Number) r.get("attempt")).intValue()).isGreaterThan(releasedAttempt));
+
+                // b, the last host, stopped in order while it runs a job: the job finishes there, nothing more is claimed
+                List<String> last = submit(b, token, 3, JOBS + 2 * MORE_JOBS);
+                String drained = freezeWhileRunning(b, hostB, db);
+                b.signal("TERM");
+                b.signal("CONT");
+                assertThat(b.process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).as("host b stops when asked").isTrue();
+                assertThat(b.process.exitValue()).isEqualTo(143);
+                assertThat(rows(db, "SELECT status, claimed_by FROM jobs WHERE id = ?", drained)).as("the job b was running")
+                        .extracting(r -> r.get("status") + ":" + r.get("claimed_by")).containsExactly("succeeded:" + hostB);
+                assertThat(statuses(db, last).keySet()).as("b's jobs end or wait for a host, none is cancelled")
+                        .isSubsetOf(Set.of("succeeded", "queued"));
+                assertThat(rows(db, "SELECT id FROM jobs WHERE id = ANY(?) AND status = 'queued' AND claimed_by IS NOT NULL",
+                        (Object) last.toArray(String[]::new))).as("a queued job holds no host").isEmpty();
+                assertThat(rows(db, "SELECT outcome FROM job_runs WHERE host = ? AND outcome IS DISTINCT FROM 'succeeded' "
+                        + "AND outcome IS DISTINCT FROM 'lost'", hostB)).as("b's claims that did not end in success or loss").isEmpty();
             }
         }
+    }
+
+    private static String[] with(String[] args, String... more) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
     }
 
     private static List<String> submit(ServerProcess via, String token, int n, int seed0) throws Exception {
@@ -168,7 +213,7 @@ class ScaleOutIT {
         for (String id : ids) {
             assertThat(rows(db, "SELECT attempt FROM job_runs WHERE job_id = ? AND outcome = 'succeeded'", id))
                     .as("successful ends of job " + id).hasSize(1);
-            assertThat(rows(db, "SELECT 1 FROM job_runs WHERE job_id = ? AND outcome IS NOT NULL AND outcome NOT IN ('succeeded', 'lost')",
+            assertThat(rows(db, "SELECT 1 FROM job_runs WHERE job_id = ? AND outcome IS NOT NULL AND outcome NOT IN ('succeeded', 'lost', 'released')",
                     id)).as("other ends of job " + id).isEmpty();
         }
     }

@@ -52,6 +52,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--lease", paramLabel = "SECONDS", description = "With --db: how long a job stays with a host that stopped "
         + "renewing its claim before another host runs it again (default 30).")
     Double lease;
+    @Option(names = "--drain", paramLabel = "SECONDS", description = "With --db: when this host is stopped (SIGTERM), how long its "
+        + "running jobs may go on before it gives them back to the queue for other hosts (default 10; 0 gives them back at once).")
+    Double drain;
     @Option(names = "--create-token", paramLabel = "USER", description = "Create an API token for USER, print it and exit.")
     String createToken;
     @Option(names = "--role", description = "Role of a new user: designer, operator, compliance or admin (default designer).")
@@ -82,6 +85,7 @@ final class ServeCommand implements Callable<Integer> {
         put(call, "db", db);
         put(call, "artifacts", artifacts);
         put(call, "leaseSeconds", lease);
+        put(call, "drainSeconds", drain);
         put(call, "createToken", createToken);
         put(call, "role", role);
         return server.apply(call);

@@ -51,9 +51,13 @@ final class JobRunner implements AutoCloseable {
     private final ExecutorService pool;
     private final Map<String, LiveJob> live = new ConcurrentHashMap<>();
     private volatile SharedQueue shared;
+    private final long drainMs;
+    /** Set when the server stops: a job cancelled from now on was not cancelled by anyone, so it ends interrupted. */
+    private volatile boolean stopping;
 
-    JobRunner(DesignPipeline pipeline, JobStore jobs, ArtifactStore artifacts, Path work, Metrics metrics, int workers)
-            throws IOException {
+    JobRunner(DesignPipeline pipeline, JobStore jobs, ArtifactStore artifacts, Path work, Metrics metrics, int workers,
+            long drainMs) throws IOException {
+        this.drainMs = drainMs;
         this.pipeline = pipeline;
         this.jobs = jobs;
         this.artifacts = artifacts;
@@ -131,6 +135,12 @@ final class JobRunner implements AutoCloseable {
         Path out = work.resolve(job.id);
         String status;
         JobStore.Claim claim = claimed;
+        if (claim == null && stopping) {
+            // this process's own queue, stopping: the job stays queued, and the next start marks it interrupted
+            job.end(JobStatus.QUEUED.id());
+            live.remove(job.id, job);
+            return;
+        }
         try {
             if (claim == null && !job.cancelled()) {
                 claim = jobs.running(job.id);
@@ -144,7 +154,9 @@ final class JobRunner implements AutoCloseable {
                     JobRecord record = pipeline.run(request, new JobOptions(out, null, null, true), job);
                     status = finish(claim, job.id, JobStatus.SUCCEEDED, record, null, out);
                 } catch (JobFailedException e) {
-                    status = finish(claim, job.id, e.record().status(), e.record(), e.getMessage(), out);
+                    boolean stopped = stopping && e.record().status() == JobStatus.CANCELLED;
+                    status = finish(claim, job.id, stopped ? JobStatus.INTERRUPTED : e.record().status(), e.record(),
+                            stopped ? JobStore.SERVER_STOPPED : e.getMessage(), out);
                 }
             }
         } catch (SQLException | IOException | RuntimeException e) {
@@ -285,10 +297,20 @@ final class JobRunner implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops in order: no job starts any more; running ones may finish within the drain time (with a shared queue,
+     * {@link SharedQueue#close()} has drained and given back its jobs already); the rest are stopped and end
+     * {@code interrupted}, to be resubmitted, as nobody cancelled them.
+     */
     @Override
     public void close() throws InterruptedException {
-        live.values().forEach(LiveJob::cancel);
+        stopping = true;
         pool.shutdown();
+        long deadline = System.nanoTime() + (shared == null ? drainMs : 0) * 1_000_000;
+        while (running() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        live.values().forEach(LiveJob::cancel);
         pool.awaitTermination(30, TimeUnit.SECONDS);
     }
 }

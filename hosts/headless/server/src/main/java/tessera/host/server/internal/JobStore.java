@@ -15,6 +15,8 @@ import java.util.HashSet;
  * a host that was thought dead comes back (#12 scale-out).
  */
 final class JobStore {
+    /** Why a job of a stopped single-host server did not finish, and what to do. */
+    static final String SERVER_STOPPED = "the server stopped before the job finished; resubmit it (POST /api/jobs/{id}/resubmit)";
     private static final String GIVE_UP = "the hosts running this job stopped %d times before it finished (a job that kills "
             + "its host?); resubmit it (POST /api/jobs/{id}/resubmit) after checking the hosts' logs";
     private final Db db;
@@ -95,7 +97,7 @@ final class JobStore {
         return db.transaction(c -> {
             List<Map<String, Object>> rows = Db.rows(c, "UPDATE jobs SET status = 'running', claimed_by = ?, attempt = attempt + 1, "
                     + "lease_until = " + now + " + ?, started_at = COALESCE(started_at, ?) WHERE id = (SELECT id FROM jobs "
-                    + "WHERE kind = 'generate' AND attempt < ? AND (status = 'queued' OR (status = 'running' AND lease_until < " + now + ")) "
+                    + "WHERE kind = 'generate' AND attempt - released < ? AND (status = 'queued' OR (status = 'running' AND lease_until < " + now + ")) "
                     + "ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING id, kind, request, attempt",
                     host, leaseMs, Instant.now().toString(), maxAttempts);
             if (rows.isEmpty()) {
@@ -153,7 +155,9 @@ final class JobStore {
 
     private static Void ended(java.sql.Connection c, Claim claim, String outcome, String now) throws SQLException {
         if (claim != null) {
-            try (var ps = Db.prepare(c, "UPDATE job_runs SET outcome = ?, ended_at = ? WHERE job_id = ? AND attempt = ? AND host = ?",
+            // only an open claim: a claim given back stays 'released' when its cancelled run then finds it gone
+            try (var ps = Db.prepare(c, "UPDATE job_runs SET outcome = ?, ended_at = ? WHERE job_id = ? AND attempt = ? AND host = ? "
+                    + "AND outcome IS NULL",
                     outcome, now, claim.id(), claim.attempt(), claim.host())) {
                 ps.executeUpdate();
             }
@@ -169,6 +173,29 @@ final class JobStore {
             held.add((String) r.get("id"));
         }
         return held;
+    }
+
+    /**
+     * Gives this host's running generate jobs back to the queue (a host stopped in order): each is {@code queued} again
+     * with no host and no lease, so another host's worker claims it at once instead of after a lease, and its claim's
+     * {@code job_runs} row says {@code released}. A job someone asked to cancel is left to its cancel. The attempt
+     * stays counted (a later claim takes the next number) but {@code released} keeps it from counting as a death.
+     *
+     * @return the ids given back; the host must stop running them, as their end would no longer be recorded
+     */
+    Set<String> release() throws SQLException {
+        String now = Instant.now().toString();
+        return db.transaction(c -> {
+            Set<String> ids = new HashSet<>();
+            for (var r : Db.rows(c, "UPDATE jobs SET status = 'queued', claimed_by = NULL, lease_until = NULL, progress = NULL, "
+                    + "released = released + 1 WHERE claimed_by = ? AND status = 'running' AND kind = 'generate' AND cancel_requested = 0 "
+                    + "RETURNING id, attempt", host)) {
+                String id = (String) r.get("id");
+                ids.add(id);
+                ended(c, new Claim(id, host, ((Number) r.get("attempt")).intValue()), "released", now);
+            }
+            return ids;
+        });
     }
 
     /** Jobs this host runs that someone asked (on any host) to cancel. */
@@ -199,16 +226,15 @@ final class JobStore {
         String now = db.nowMillis();
         String at = Instant.now().toString();
         return db.update("UPDATE jobs SET status = 'failed', finished_at = ?, error = ? WHERE kind = 'generate' AND status = 'running' "
-                + "AND attempt >= ? AND lease_until < " + now, at, String.format(GIVE_UP, maxAttempts), maxAttempts)
+                + "AND attempt - released >= ? AND lease_until < " + now, at, String.format(GIVE_UP, maxAttempts), maxAttempts)
                 + db.update("UPDATE jobs SET status = 'interrupted', finished_at = ?, error = 'the host running it stopped; send the "
                         + "request again' WHERE kind <> 'generate' AND status = 'running' AND lease_until < " + now, at);
     }
 
     /** #12: after a crash, jobs the dead process had queued or was running are marked and can be resubmitted (SQLite: one host). */
     int markInterrupted() throws SQLException {
-        return db.update("UPDATE jobs SET status = 'interrupted', finished_at = ?, "
-                + "error = 'the server stopped before the job finished; resubmit it (POST /api/jobs/{id}/resubmit)' "
-                + "WHERE status IN ('queued', 'running')", Instant.now().toString());
+        return db.update("UPDATE jobs SET status = 'interrupted', finished_at = ?, error = ? WHERE status IN ('queued', 'running')",
+                Instant.now().toString(), SERVER_STOPPED);
     }
 
     Optional<Map<String, Object>> get(String id) throws SQLException {

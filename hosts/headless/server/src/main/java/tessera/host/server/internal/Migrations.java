@@ -56,7 +56,10 @@ final class Migrations {
                     "CREATE INDEX jobs_claimed ON jobs(claimed_by, status)")),
             // the running host's latest pipeline event, so a client following the job on another host sees progress
             new Migration(5, "the latest progress event of a job run by some host of a shared queue", List.of(
-                    "ALTER TABLE jobs ADD COLUMN progress TEXT")));
+                    "ALTER TABLE jobs ADD COLUMN progress TEXT")),
+            // claims a stopping host gave back: they are not deaths, so they do not count towards giving a job up
+            new Migration(6, "claims given back by hosts stopped in order", List.of(
+                    "ALTER TABLE jobs ADD COLUMN released INTEGER NOT NULL DEFAULT 0")));
 
     /** Any fixed number: the PostgreSQL advisory lock under which one host at a time migrates. */
     private static final long MIGRATION_LOCK = 0x7e55e7a12L;

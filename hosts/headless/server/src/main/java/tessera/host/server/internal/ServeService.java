@@ -131,16 +131,18 @@ public final class ServeService implements Function<Map<String, Object>, Integer
         }
         ArtifactStore artifacts = new ArtifactStore(s.artifactDir(), s.artifacts() != null);
         Metrics metrics = new Metrics();
-        JobRunner runner = new JobRunner(pipeline, jobs, artifacts, s.serverDir().resolve("work"), metrics, s.workers());
+        JobRunner runner = new JobRunner(pipeline, jobs, artifacts, s.serverDir().resolve("work"), metrics, s.workers(),
+                s.drainMs());
+        resources.addFirst(runner);
         if (shared) {
-            SharedQueue queue = new SharedQueue(jobs, runner, s.workers(), s.leaseMs(), err);
+            SharedQueue queue = new SharedQueue(jobs, runner, s.workers(), s.leaseMs(), s.drainMs(), err);
             runner.share(queue);
+            // closed before the runner: the queue drains and gives back its claims, where the runner would cancel them
             resources.addFirst(queue);
             err.println("tessera serve: job queue shared in " + db.where() + " as host " + jobs.host() + " (lease " + s.leaseMs() / 1000.0
                     + " s); artifacts in " + artifacts.root() + (s.artifacts() == null
                             ? " (only this host's: give every host the same --artifacts folder so any host serves any job's files)" : ""));
         }
-        resources.addFirst(runner);
         ApiServlet api = new ApiServlet(s, new TokenStore(db), jobs, runner, artifacts, new BundleAdmin(context, s.data().resolve("hot"), trust),
                 metrics, new QaApi(context, runner, jobs), new ProvenanceApi(context, runner, jobs, db));
         // POST /api/qa takes a source and a scan as multipart/form-data, each up to the upload limit

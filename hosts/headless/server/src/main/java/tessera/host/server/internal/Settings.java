@@ -8,16 +8,22 @@ import java.util.Map;
  * 32 MiB uploads, 16 M-pixel images, 2048 px tiles, 16 variations, 20 requests/s per token (burst 40),
  * SQLite and artifacts under the data folder. Scale-out (#12): {@code db} a PostgreSQL URL shared by every
  * host, {@code artifacts} one folder they all see, {@code leaseMs} how long a claimed job stays with a host
- * that stopped renewing it.
+ * that stopped renewing it, {@code drainMs} how long a host that is asked to stop lets its running jobs finish
+ * before it gives them back to the queue.
  */
 record Settings(Path data, String host, int port, int workers, long maxJsonBytes, long maxUploadBytes, long maxImagePixels,
-        int maxTilePx, int maxVariations, double ratePerSecond, double rateBurst, String db, Path artifacts, long leaseMs) {
+        int maxTilePx, int maxVariations, double ratePerSecond, double rateBurst, String db, Path artifacts, long leaseMs,
+        long drainMs) {
 
     static Settings from(Map<String, Object> args) {
         Path data = Path.of((String) args.get("data"));
         double lease = num(args, "leaseSeconds", 30).doubleValue();
         if (!(lease >= 1 && lease <= 3600)) {
             throw new IllegalArgumentException("--lease " + args.get("leaseSeconds") + " is out of range; give 1 to 3600 seconds");
+        }
+        double drain = num(args, "drainSeconds", 10).doubleValue();
+        if (!(drain >= 0 && drain <= 600)) {
+            throw new IllegalArgumentException("--drain " + args.get("drainSeconds") + " is out of range; give 0 to 600 seconds");
         }
         Object artifacts = args.get("artifacts");
         return new Settings(data, str(args, "host", "127.0.0.1"), num(args, "port", 8080).intValue(),
@@ -26,7 +32,8 @@ record Settings(Path data, String host, int port, int workers, long maxJsonBytes
                 num(args, "maxImagePixels", 16_000_000L).longValue(), num(args, "maxTilePx", 2048).intValue(),
                 num(args, "maxVariations", 16).intValue(), num(args, "rate", 20).doubleValue(), num(args, "burst", 40).doubleValue(),
                 args.get("db") == null ? null : args.get("db").toString(),
-                artifacts == null ? null : Path.of(artifacts.toString()).toAbsolutePath().normalize(), Math.round(lease * 1000));
+                artifacts == null ? null : Path.of(artifacts.toString()).toAbsolutePath().normalize(), Math.round(lease * 1000),
+                Math.round(drain * 1000));
     }
 
     Path serverDir() {

@@ -12,7 +12,9 @@ import java.util.concurrent.TimeUnit;
  * threads claim generate jobs ({@code FOR UPDATE SKIP LOCKED}) and run them; one keeper thread renews this
  * host's leases every third of the lease, cancels jobs someone asked to cancel (on any host), stops work on
  * jobs another host took over, and ends jobs no host will run again. A host that dies stops renewing: once
- * its leases run out, the other hosts' workers claim its jobs and run them from the start.
+ * its leases run out, the other hosts' workers claim its jobs and run them from the start. A host stopped in
+ * order ({@link #close()}) claims nothing more, lets its running jobs finish for up to the drain time, and gives
+ * the rest back to the queue at once, so they neither wait out a lease nor end {@code cancelled}.
  */
 final class SharedQueue implements AutoCloseable {
     /** A job whose hosts died this many times is failed instead of being claimed again. */
@@ -22,21 +24,27 @@ final class SharedQueue implements AutoCloseable {
     private final JobStore jobs;
     private final JobRunner runner;
     private final long leaseMs;
+    private final long drainMs;
     private final PrintWriter log;
     private final List<Thread> threads = new ArrayList<>();
     private final Object work = new Object();
+    /** Set first when stopping: no worker claims again. */
     private volatile boolean closed;
+    /** Set once the drain is over: the keeper stops renewing (the claims still held are given back next). */
+    private volatile boolean keeperDone;
+    private final Thread keeper;
     private long lastComplaint;
 
-    SharedQueue(JobStore jobs, JobRunner runner, int workers, long leaseMs, PrintWriter log) {
+    SharedQueue(JobStore jobs, JobRunner runner, int workers, long leaseMs, long drainMs, PrintWriter log) {
         this.jobs = jobs;
         this.runner = runner;
         this.leaseMs = leaseMs;
+        this.drainMs = drainMs;
         this.log = log;
         for (int i = 0; i < workers; i++) {
             threads.add(Thread.ofPlatform().name("tessera-queue-" + i).daemon().start(this::work));
         }
-        threads.add(Thread.ofPlatform().name("tessera-lease-keeper").daemon().start(this::keep));
+        keeper = Thread.ofPlatform().name("tessera-lease-keeper").daemon().start(this::keep);
     }
 
     /** A job was submitted on this host: an idle worker claims it now instead of at its next poll. */
@@ -67,7 +75,7 @@ final class SharedQueue implements AutoCloseable {
     }
 
     private void keep() {
-        while (!closed) {
+        while (!keeperDone) {
             try {
                 // ids taken before the renewal: a job claimed during it is not mistaken for one taken over
                 Set<String> running = runner.liveIds();
@@ -111,12 +119,34 @@ final class SharedQueue implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops this host's share in order: no more claims; running jobs may finish within the drain time (the keeper
+     * renews their leases meanwhile); what still runs then is given back to the queue and stopped here, so another
+     * host claims it at once. If the database cannot be reached to give them back, their leases run out as if this
+     * host had died.
+     */
     @Override
     public void close() throws InterruptedException {
         closed = true;
         wake();
-        for (Thread t : threads) {
-            t.interrupt();
+        long deadline = System.nanoTime() + drainMs * 1_000_000;
+        while (runner.running() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        keeperDone = true;
+        keeper.interrupt();
+        keeper.join(30_000);
+        int running = runner.running();
+        if (running > 0) {
+            try {
+                var released = jobs.release();
+                released.forEach(this::cancel); // their ends would not be recorded: the claims are no longer this host's
+                log.println("tessera serve: stopping; gave " + released.size() + " running job(s) back to the queue for the other hosts");
+            } catch (SQLException | RuntimeException e) {
+                log.println("tessera serve: stopping; could not give " + running + " running job(s) back to the queue ("
+                        + e.getMessage() + "); other hosts take them over when their leases run out");
+            }
+            log.flush();
         }
         for (Thread t : threads) {
             t.join(30_000);
