@@ -74,6 +74,79 @@ public final class Convolution {
         return bias == null ? y : Elementwise.add(y, Shapes.reshape(bias, 1, cout, 1, 1));
     }
 
+    /**
+     * Nearest-neighbour ×2 upsampling followed by a 3×3 convolution (stride 1, padding 1 of {@code mode}), the
+     * "resize-convolution" of generator decoders, computed on the small image. Each output phase (row parity a,
+     * column parity b) reads only a 2×2 neighbourhood of the input, with taps that sum the 3×3 kernel's rows and
+     * columns landing on the same input pixel; one convolution with the four phases' kernels stacked as 4·Co output
+     * channels does all of it, and one pass interleaves the phases. Against convolving the upsampled image: 2.25×
+     * fewer multiply-adds, a ninth of the im2col packing, no upsampled copy (#8: the 2048² seamless field). The same
+     * function up to rounding, gradients included.
+     *
+     * @param x {@code [N, C, H, W]}
+     * @param w {@code [Co, C, 3, 3]}
+     * @param bias {@code [Co]} or null
+     * @param mode {@link PaddingMode#ZEROS} or {@link PaddingMode#CIRCULAR}: both pad the upsampled image as
+     *     they pad the small one ({@code REFLECT} does not, and is refused)
+     * @return {@code [N, Co, 2H, 2W]}
+     */
+    public static Tensor upsampleConv2d(Tensor x, Tensor w, Tensor bias, PaddingMode mode) {
+        ComputeDevice d = Ops.device("upsampleConv2d", x, w, bias);
+        Ops.rank("upsampleConv2d", x, 4, "NCHW input");
+        Ops.rank("upsampleConv2d", w, 4, "[Co, C, 3, 3] weight");
+        require(w.dim(2) == 3 && w.dim(3) == 3 && x.dim(1) == w.dim(1), "upsampleConv2d: input " + x.shape()
+                + " and weight " + w.shape() + " do not agree; the weight must be [Co, " + x.dim(1) + ", 3, 3]");
+        require(bias == null || (bias.rank() == 1 && bias.dim(0) == w.dim(0)),
+                "upsampleConv2d: bias must be [" + w.dim(0) + "], got " + (bias == null ? "" : bias.shape()));
+        require(mode != PaddingMode.REFLECT, "upsampleConv2d: reflect padding of the upsampled image is no padding of "
+                + "the input; upsample with Pooling.upsample and convolve with conv2d instead");
+        int co = w.dim(0), h = x.dim(2), wd = x.dim(3);
+        // phase kernels [4·Co, C, 2, 2], order (a, b) = 00, 01, 10, 11
+        Tensor[] rows = {phaseTaps(w, 2, 0), phaseTaps(w, 2, 1)};
+        Tensor w4 = Shapes.concat(0, phaseTaps(rows[0], 3, 0), phaseTaps(rows[0], 3, 1), phaseTaps(rows[1], 3, 0),
+                phaseTaps(rows[1], 3, 1));
+        Tensor b4 = bias == null ? null : Shapes.concat(0, bias, bias, bias, bias);
+        // padding 1 all round makes (H+1)×(W+1) outputs: phase a = 0 reads rows y−1, y (output row y), a = 1 rows
+        // y, y+1 (output row y+1); the one row and column neither phase reads is a 1/H overhead
+        Tensor big = conv2d(x, w4, b4, Conv2dSpec.of(1, 0).withPadding(1, 1, mode));
+        Tensor y = Ops.out(d, x.dim(0), co, 2 * h, 2 * wd);
+        interleavePhases(d, big, y, co, h, wd, false);
+        return Autograd.record("upsampleConv2d", y, (g, need) -> {
+            Tensor gb = Tensor.zeros(d, big.dims());
+            interleavePhases(d, gb, contig(g), co, h, wd, true);
+            return new Tensor[] {gb};
+        }, big);
+    }
+
+    /**
+     * The 3×3 kernel's taps along {@code axis} (2: rows, 3: columns) folded to the two input pixels that phase
+     * {@code parity} of the upsampled image reads: parity 0 takes (k0, k1 + k2), parity 1 (k0 + k1, k2).
+     */
+    private static Tensor phaseTaps(Tensor w, int axis, int parity) {
+        Tensor k0 = Shapes.slice(w, axis, 0, 1), k1 = Shapes.slice(w, axis, 1, 2), k2 = Shapes.slice(w, axis, 2, 3);
+        return parity == 0 ? Shapes.concat(axis, k0, Elementwise.add(k1, k2)) : Shapes.concat(axis, Elementwise.add(k0, k1), k2);
+    }
+
+    /**
+     * y[n, c, 2i + a, 2j + b] = big[n, (2a + b)·Co + c, i + a, j + b], as four strided copies; {@code back} runs the
+     * same copies the other way (the adjoint: the gradient of big, zero where no phase reads).
+     */
+    private static void interleavePhases(ComputeDevice d, Tensor big, Tensor y, int co, int h, int wd, boolean back) {
+        int[] bs = big.strides(), ys = y.strides();
+        tessera.compute.Shape phase = tessera.compute.Shape.of(big.dim(0), co, h, wd);
+        for (int a = 0; a < 2; a++) {
+            for (int b = 0; b < 2; b++) {
+                Tensor from = big.view(phase, bs, big.offset() + (2 * a + b) * co * bs[1] + a * bs[2] + b * bs[3]);
+                Tensor to = y.view(phase, new int[] {ys[0], ys[1], 2 * ys[2], 2 * ys[3]}, y.offset() + a * ys[2] + b * ys[3]);
+                if (back) {
+                    d.kernels().copy(to, from);
+                } else {
+                    d.kernels().copy(from, to);
+                }
+            }
+        }
+    }
+
     private static Tensor conv(ComputeDevice d, Tensor x, Tensor w, Tensor bias, Conv2dSpec s) {
         int oh = Conv2dSpec.convOut(x.dim(2), w.dim(2), s.strideH(), s.padH(), s.dilationH());
         int ow = Conv2dSpec.convOut(x.dim(3), w.dim(3), s.strideW(), s.padW(), s.dilationW());

@@ -5,5 +5,5 @@
  * input requires one. Broadcasting follows NumPy (align trailing axes; size 1 stretches).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package tessera.compute.ops;

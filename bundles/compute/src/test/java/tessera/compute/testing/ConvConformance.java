@@ -154,6 +154,43 @@ public abstract class ConvConformance extends ConformanceBase {
     }
 
     @Test
+    void upsampleConvolutionIsTheConvolutionOfTheUpsampledImage() {
+        // #8: the resize-convolution computed on the small image must be the same function as upsample + conv2d
+        for (PaddingMode m : new PaddingMode[] {PaddingMode.ZEROS, PaddingMode.CIRCULAR}) {
+            for (int trial = 0; trial < 3; trial++) {
+                int n = between(1, 2), c = between(1, 5), co = between(1, 6), h = between(1, 7), w = between(1, 9);
+                Tensor x = tensor(uniform(n * c * h * w, -1, 1), n, c, h, w);
+                Tensor wt = tensor(uniform(co * c * 9, -1, 1), co, c, 3, 3);
+                Tensor b = trial == 0 ? null : tensor(uniform(co, -1, 1), co);
+                Tensor expected = Convolution.conv2d(tessera.compute.ops.Pooling.upsample(x, 2,
+                        tessera.compute.spi.Interpolation.NEAREST, m == PaddingMode.CIRCULAR), wt, b,
+                        Conv2dSpec.of(1, 0).withPadding(1, 1, m));
+                Tensor y = Convolution.upsampleConv2d(x, wt, b, m);
+                assertThat(y.dims()).containsExactly(n, co, 2 * h, 2 * w);
+                Tolerances.assertAllClose(at("upsampleConv2d " + m + " " + x.shape()), y.toArray(), expected.toArray(),
+                        1e-5, 1e-5);
+            }
+        }
+    }
+
+    @Test
+    void upsampleConvolutionGradients() {
+        for (PaddingMode m : new PaddingMode[] {PaddingMode.ZEROS, PaddingMode.CIRCULAR}) {
+            int c = between(1, 3), co = between(1, 3), h = between(1, 4), w = between(2, 4);
+            GradCheck.check("upsampleConv2d " + m, device(), seed, t -> Convolution.upsampleConv2d(t[0], t[1], t[2], m),
+                    Input.uniform(rnd, -1, 1, 2, c, h, w), Input.uniform(rnd, -1, 1, co, c, 3, 3), Input.uniform(rnd, -1, 1, co));
+        }
+    }
+
+    @Test
+    void upsampleConvolutionRefusesReflectPadding() {
+        Tensor x = Tensor.normal(device(), seed, 0, 1, 1, 2, 4, 4);
+        Tensor wt = Tensor.normal(device(), seed + 1, 0, 1, 3, 2, 3, 3);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Convolution.upsampleConv2d(x, wt, null, PaddingMode.REFLECT))
+                .hasMessageContaining("reflect");
+    }
+
+    @Test
     void paddingModesAndTheirGradients() {
         int h = between(3, 6), w = between(3, 6);
         for (PaddingMode m : PaddingMode.values()) {

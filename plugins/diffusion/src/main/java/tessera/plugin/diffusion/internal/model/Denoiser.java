@@ -6,9 +6,7 @@ import tessera.compute.ComputeDevice;
 import tessera.compute.Tensor;
 import tessera.compute.nn.Parameters;
 import tessera.compute.ops.Elementwise;
-import tessera.compute.ops.Pooling;
 import tessera.compute.ops.Shapes;
-import tessera.compute.spi.Interpolation;
 
 /**
  * The text-conditioned UNet that predicts v (the velocity of Salimans and Ho, 2022) from a noisy latent, its
@@ -84,10 +82,10 @@ public final class Denoiser implements AutoCloseable {
         m = l.attention("unet.mid.cross", m, ctx, mask, g, heads);
         m = l.attention("unet.mid.self", m, null, null, g, heads);
         m = l.resBlock("unet.mid2", m, temb, g);
-        Tensor u1 = l.conv("unet.unpool1", Pooling.upsample(m, 2, Interpolation.NEAREST, true));
+        Tensor u1 = l.upConv("unet.unpool1", m);
         u1 = l.resBlock("unet.up1", Shapes.concat(1, u1, h1), temb, g);
         u1 = l.attention("unet.up1.cross", u1, ctx, mask, g, heads);
-        Tensor u0 = l.conv("unet.unpool0", Pooling.upsample(u1, 2, Interpolation.NEAREST, true));
+        Tensor u0 = l.upConv("unet.unpool0", u1);
         u0 = l.resBlock("unet.up0", Shapes.concat(1, u0, h0), temb, g);
         return l.conv("unet.out", l.groupNormSilu("unet.outnorm", u0, g));
     }

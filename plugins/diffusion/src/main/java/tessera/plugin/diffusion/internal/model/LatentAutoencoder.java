@@ -6,8 +6,6 @@ import tessera.compute.ComputeDevice;
 import tessera.compute.Tensor;
 import tessera.compute.nn.Parameters;
 import tessera.compute.ops.Elementwise;
-import tessera.compute.ops.Pooling;
-import tessera.compute.spi.Interpolation;
 
 /**
  * Tiles to latents and back: a 64 px RGB tile is a 16 × 16 × 4 latent, so the UNet works on 1/12 of the values.
@@ -66,8 +64,7 @@ public final class LatentAutoencoder implements AutoCloseable {
         Tensor x = Elementwise.silu(l.conv("dec.in", raw));
         for (int i = spec.aeWidths().size() - 1; i >= 1; i--) {
             x = Elementwise.silu(l.conv("dec.conv" + i, x));
-            x = Pooling.upsample(x, 2, Interpolation.NEAREST, true);
-            x = Elementwise.silu(l.conv("dec.up" + i, x));
+            x = Elementwise.silu(l.upConv("dec.up" + i, x));
         }
         return l.conv("dec.out", x);
     }

@@ -9,7 +9,9 @@ import tessera.compute.ops.Convolution;
 import tessera.compute.ops.Elementwise;
 import tessera.compute.ops.Linalg;
 import tessera.compute.ops.Normalization;
+import tessera.compute.ops.Pooling;
 import tessera.compute.ops.Shapes;
+import tessera.compute.spi.Interpolation;
 
 /**
  * The layers the autoencoder, the text encoder and the UNet are made of, over one {@link Parameters} set: each layer
@@ -86,6 +88,18 @@ final class Layers {
     Tensor conv(String name, Tensor x) {
         Tensor w = p.get(name + ".weight");
         return Convolution.conv2d(x, w, p.get(name + ".bias"), w.dim(2) == 1 ? CONV1 : CONV3);
+    }
+
+    /**
+     * Nearest ×2 upsampling, then the named convolution: a 3×3 one runs on the small image
+     * ({@link Convolution#upsampleConv2d}, the same function at less than half the work).
+     */
+    Tensor upConv(String name, Tensor x) {
+        Tensor w = p.get(name + ".weight");
+        if (w.dim(2) == 3 && w.dim(3) == 3) {
+            return Convolution.upsampleConv2d(x, w, p.get(name + ".bias"), PaddingMode.CIRCULAR);
+        }
+        return conv(name, Pooling.upsample(x, 2, Interpolation.NEAREST, true));
     }
 
     Tensor convDown(String name, Tensor x) {
