@@ -9,9 +9,7 @@ import tessera.compute.ops.Convolution;
 import tessera.compute.ops.Elementwise;
 import tessera.compute.ops.Linalg;
 import tessera.compute.ops.Normalization;
-import tessera.compute.ops.Pooling;
 import tessera.compute.ops.Shapes;
-import tessera.compute.spi.Interpolation;
 
 /**
  * The {@code unet64} reference network of shared/BENCH-MODELS.md (the small diffusion UNet: time
@@ -179,7 +177,9 @@ public final class Unet64 {
                 h = block(r, h, temb);
             }
             if (i < upsample.size()) {
-                h = apply(upsample.get(i), Pooling.upsample(h, 2, Interpolation.NEAREST, false));
+                // nearest ×2 then the 3×3 conv, computed on the small image: the same function as the definition
+                Conv u = upsample.get(i);
+                h = Convolution.upsampleConv2d(h, u.w(), u.b(), tessera.compute.PaddingMode.ZEROS);
             }
         }
         return apply(out, gnSilu(outNorm, h));

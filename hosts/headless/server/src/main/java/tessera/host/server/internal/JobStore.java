@@ -2,11 +2,12 @@ package tessera.host.server.internal;
 
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.HashSet;
 
 /**
  * Jobs, their artifacts' metadata and the audit log in the database. A job is held by one claim at a time:
@@ -165,12 +166,17 @@ final class JobStore {
         return null;
     }
 
-    /** Extends the lease of every job this host runs; returns the ids it still holds (the rest were taken over). */
-    Set<String> renew() throws SQLException {
-        Set<String> held = new HashSet<>();
+    /**
+     * Extends the lease of every job this host runs, in one statement that also reads which of them someone asked
+     * (on any host) to cancel.
+     *
+     * @return the ids this host still holds (the rest were taken over), each with whether a cancel was asked
+     */
+    Map<String, Boolean> renew() throws SQLException {
+        Map<String, Boolean> held = new HashMap<>();
         for (var r : db.query("UPDATE jobs SET lease_until = " + db.nowMillis() + " + ? WHERE claimed_by = ? AND status = 'running' "
-                + "RETURNING id", leaseMs, host)) {
-            held.add((String) r.get("id"));
+                + "RETURNING id, cancel_requested", leaseMs, host)) {
+            held.put((String) r.get("id"), ((Number) r.get("cancel_requested")).intValue() != 0);
         }
         return held;
     }
@@ -196,15 +202,6 @@ final class JobStore {
             }
             return ids;
         });
-    }
-
-    /** Jobs this host runs that someone asked (on any host) to cancel. */
-    Set<String> cancelRequested() throws SQLException {
-        Set<String> ids = new HashSet<>();
-        for (var r : db.query("SELECT id FROM jobs WHERE claimed_by = ? AND status = 'running' AND cancel_requested = 1", host)) {
-            ids.add((String) r.get("id"));
-        }
-        return ids;
     }
 
     /**

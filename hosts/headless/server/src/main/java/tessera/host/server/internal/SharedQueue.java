@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -79,13 +80,17 @@ final class SharedQueue implements AutoCloseable {
             try {
                 // ids taken before the renewal: a job claimed during it is not mistaken for one taken over
                 Set<String> running = runner.liveIds();
-                Set<String> held = jobs.renew();
+                Map<String, Boolean> held = jobs.renew();
                 for (String id : running) {
-                    if (!held.contains(id)) {
+                    if (!held.containsKey(id)) {
                         cancel(id); // another host holds it now (this one was frozen past its lease): stop wasting work
                     }
                 }
-                jobs.cancelRequested().forEach(this::cancel);
+                held.forEach((id, cancelAsked) -> {
+                    if (cancelAsked) {
+                        cancel(id);
+                    }
+                });
                 jobs.abandonExpired(MAX_ATTEMPTS);
             } catch (SQLException | RuntimeException e) {
                 trouble("cannot renew this host's job leases", e);
