@@ -21,6 +21,12 @@ final class Gemm {
     static final int MC = 32;
     /** Columns of B packed per block (1024×3072 floats = 12 MiB, L3). */
     static final int NC = 3072;
+    /**
+     * Up to this many rows of A, a row-major B (a weight, in the narrow transposed convolution) is read in place
+     * instead of packed: packing costs a pass over all of B per call, which a few MR-row blocks never pay back
+     * (#4 dcgan64 at batch 1: packing the 512×4096 weight took twice the multiply).
+     */
+    static final int IN_PLACE_ROWS = 32;
     /** Below this many multiply-adds one thread does the whole product. */
     private static final long PARALLEL_WORK = 1L << 18;
     /** Numbers products, so a thread knows whether its packed A block is still current. */
@@ -47,7 +53,7 @@ final class Gemm {
         int mr = kernel.mr();
         int nr = kernel.nr();
         this.buffers = ThreadLocal.withInitial(() -> new Buffers(new float[roundUp(mc, mr) * kc],
-                new float[roundUp(nc, nr) * kc], new float[mr * nr]));
+                new float[roundUp(nc, nr) * kc], new float[mr * nr], new float[kc * nr]));
     }
 
     /** Per-thread packing space; {@code b} is shared with the workers while its owner runs a product. */
@@ -55,16 +61,19 @@ final class Gemm {
         final float[] a;
         final float[] b;
         final float[] tile;
+        /** The last, partial strip of a B read in place, packed (kc × NR). */
+        final float[] edge;
         /** Identity of the A block in {@link #a}: (call, jc, pc, ic), to skip repacking. */
         long packedCall = -1;
         int packedJc = -1;
         int packedPc = -1;
         int packedIc = -1;
 
-        Buffers(float[] a, float[] b, float[] tile) {
+        Buffers(float[] a, float[] b, float[] tile, float[] edge) {
             this.a = a;
             this.b = b;
             this.tile = tile;
+            this.edge = edge;
         }
     }
 
@@ -90,6 +99,7 @@ final class Gemm {
             return;
         }
         boolean threaded = parallel.threads() > 1 && (long) m * n * k >= PARALLEL_WORK;
+        DenseMatrix inPlace = m <= IN_PLACE_ROWS && b instanceof DenseMatrix d && d.cs() == 1 ? d : null;
         int nr = kernel.nr();
         float[] bPanel = buffers.get().b;
         long call = CALLS.incrementAndGet();
@@ -105,9 +115,11 @@ final class Gemm {
             int slices = Math.min(strips, Math.max(1, (wanted + mBlocks - 1) / mBlocks));
             for (int pc = 0; pc < k; pc += kcEven) {
                 Panel p = new Panel(call, jc, nc, strips, pc, Math.min(kcEven, k - pc), accumulate || pc > 0, slices);
-                int packTasks = threaded ? Math.min(strips, parallel.threads() * 2) : 1;
-                run(threaded, packTasks, t -> packPanel(p, b, bPanel, t, packTasks));
-                run(threaded, mBlocks * slices, t -> computeTask(p, a, m, bPanel, c, co, ldc, t));
+                if (inPlace == null) {
+                    int packTasks = threaded ? Math.min(strips, parallel.threads() * 2) : 1;
+                    run(threaded, packTasks, t -> packPanel(p, b, bPanel, t, packTasks));
+                }
+                run(threaded, mBlocks * slices, t -> computeTask(p, a, m, inPlace, bPanel, c, co, ldc, t));
             }
         }
     }
@@ -128,8 +140,12 @@ final class Gemm {
         }
     }
 
-    /** Task t: A block t / slices (packed unless this thread holds it already) × panel slice t % slices. */
-    private void computeTask(Panel p, PackSource a, int m, float[] bPanel, float[] c, int co, int ldc, int t) {
+    /**
+     * Task t: A block t / slices (packed unless this thread holds it already) × panel slice t % slices; B from the
+     * packed panel, or read in place from {@code inPlace} when not null.
+     */
+    private void computeTask(Panel p, PackSource a, int m, DenseMatrix inPlace, float[] bPanel, float[] c, int co, int ldc,
+            int t) {
         int nr = kernel.nr();
         int ic = (t / p.slices()) * mcBlock;
         int mc = Math.min(mcBlock, m - ic);
@@ -144,8 +160,7 @@ final class Gemm {
         int perSlice = (p.strips() + p.slices() - 1) / p.slices();
         int s0 = (t % p.slices()) * perSlice;
         int s1 = Math.min(p.strips(), s0 + perSlice);
-        macro(mc, s0 * nr, Math.min(p.nc(), s1 * nr), p.kc(), buf, bPanel, c, co + ic * ldc + p.jc(), ldc,
-                p.accumulate());
+        macro(mc, s0 * nr, Math.min(p.nc(), s1 * nr), p, buf, inPlace, bPanel, c, co + ic * ldc + p.jc(), ldc);
     }
 
     private void run(boolean threaded, int tasks, java.util.function.IntConsumer body) {
@@ -159,21 +174,34 @@ final class Gemm {
     }
 
     /** Micro-kernel over rows [0, mc) of the packed A block and panel columns [n0, n1). */
-    private void macro(int mc, int n0, int n1, int kc, Buffers buf, float[] bPanel, float[] c, int co, int ldc,
-            boolean acc) {
+    private void macro(int mc, int n0, int n1, Panel p, Buffers buf, DenseMatrix inPlace, float[] bPanel, float[] c,
+            int co, int ldc) {
         int mr = kernel.mr();
         int nr = kernel.nr();
+        int kc = p.kc();
+        boolean acc = p.accumulate();
         for (int jr = n0; jr < n1; jr += nr) {
             int cols = Math.min(nr, n1 - jr);
+            float[] bs = bPanel;
             int bo = jr * kc;
+            int ldb = nr;
+            if (inPlace != null && cols == nr) {
+                bs = inPlace.data();
+                bo = inPlace.offset() + p.pc() * inPlace.rs() + p.jc() + jr;
+                ldb = inPlace.rs();
+            } else if (inPlace != null) { // the kernel reads NR columns: a partial strip is packed with zeros
+                inPlace.packB(buf.edge, 0, p.pc(), kc, p.jc() + jr, cols, nr);
+                bs = buf.edge;
+                bo = 0;
+            }
             for (int ir = 0; ir < mc; ir += mr) {
                 int rows = Math.min(mr, mc - ir);
                 int ao = ir * kc;
                 int cij = co + ir * ldc + jr;
                 if (rows == mr && cols == nr) {
-                    kernel.run(kc, buf.a, ao, bPanel, bo, c, cij, ldc, acc);
+                    kernel.run(kc, buf.a, ao, bs, bo, ldb, c, cij, ldc, acc);
                 } else {
-                    kernel.run(kc, buf.a, ao, bPanel, bo, buf.tile, 0, nr, false);
+                    kernel.run(kc, buf.a, ao, bs, bo, ldb, buf.tile, 0, nr, false);
                     for (int r = 0; r < rows; r++) {
                         int dst = cij + r * ldc;
                         int src = r * nr;

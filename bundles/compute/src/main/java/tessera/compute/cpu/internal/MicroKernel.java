@@ -2,7 +2,8 @@ package tessera.compute.cpu.internal;
 
 /**
  * The innermost GEMM step: an MR×NR block of C from an MR-row strip of packed A and an NR-column
- * strip of packed B, both kc deep ({@code a[p*MR + r]}, {@code b[p*NR + j]}).
+ * strip of B, both kc deep ({@code a[p*MR + r]}, {@code b[p*ldb + j]}): packed B has {@code ldb = NR},
+ * a row-major B read in place its row length.
  */
 interface MicroKernel {
     int mr();
@@ -13,9 +14,10 @@ interface MicroKernel {
     String name();
 
     /**
-     * c[co + r*ldc + j] (+)= sum_p a[ao + p*MR + r] * b[bo + p*NR + j] for the full MR×NR tile.
+     * c[co + r*ldc + j] (+)= sum_p a[ao + p*MR + r] * b[bo + p*ldb + j] for the full MR×NR tile.
      *
+     * @param ldb floats from one row of the B strip to the next: NR when packed
      * @param accumulate add to C (true) or overwrite it, ignoring its old contents (false)
      */
-    void run(int kc, float[] a, int ao, float[] b, int bo, float[] c, int co, int ldc, boolean accumulate);
+    void run(int kc, float[] a, int ao, float[] b, int bo, int ldb, float[] c, int co, int ldc, boolean accumulate);
 }

@@ -24,19 +24,19 @@ final class ScalarMicroKernel implements MicroKernel {
     }
 
     @Override
-    public void run(int kc, float[] a, int ao, float[] b, int bo, float[] c, int co, int ldc, boolean accumulate) {
+    public void run(int kc, float[] a, int ao, float[] b, int bo, int ldb, float[] c, int co, int ldc, boolean accumulate) {
         for (int q = 0; q < NR; q += 4) {
-            quarter(kc, a, ao, b, bo + q, c, co + q, ldc, accumulate);
+            quarter(kc, a, ao, b, bo + q, ldb, c, co + q, ldc, accumulate);
         }
     }
 
-    private static void quarter(int kc, float[] a, int ao, float[] b, int bo, float[] c, int co, int ldc,
+    private static void quarter(int kc, float[] a, int ao, float[] b, int bo, int ldb, float[] c, int co, int ldc,
             boolean acc) {
         float c00 = 0, c01 = 0, c02 = 0, c03 = 0, c10 = 0, c11 = 0, c12 = 0, c13 = 0;
         float c20 = 0, c21 = 0, c22 = 0, c23 = 0, c30 = 0, c31 = 0, c32 = 0, c33 = 0;
         for (int p = 0; p < kc; p++) {
             int pa = ao + p * MR;
-            int pb = bo + p * NR;
+            int pb = bo + p * ldb;
             float b0 = b[pb], b1 = b[pb + 1], b2 = b[pb + 2], b3 = b[pb + 3];
             float a0 = a[pa], a1 = a[pa + 1], a2 = a[pa + 2], a3 = a[pa + 3];
             c00 += a0 * b0; c01 += a0 * b1; c02 += a0 * b2; c03 += a0 * b3;

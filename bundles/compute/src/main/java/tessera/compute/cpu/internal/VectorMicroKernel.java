@@ -35,7 +35,7 @@ final class VectorMicroKernel implements MicroKernel {
     }
 
     @Override
-    public void run(int kc, float[] a, int ao, float[] b, int bo, float[] c, int co, int ldc, boolean accumulate) {
+    public void run(int kc, float[] a, int ao, float[] b, int bo, int ldb, float[] c, int co, int ldc, boolean accumulate) {
         FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
         FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
@@ -58,7 +58,7 @@ final class VectorMicroKernel implements MicroKernel {
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
             pa += MR;
-            pb += NR;
+            pb += ldb;
         }
         store(c, co, accumulate, c00, c01);
         store(c, co + ldc, accumulate, c10, c11);
