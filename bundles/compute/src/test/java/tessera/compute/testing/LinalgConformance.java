@@ -47,6 +47,14 @@ public abstract class LinalgConformance extends ConformanceBase {
     }
 
     @Test
+    void fewRowsReadTheRightOperandInPlace() {
+        // #4: up to 32 rows the device may read a row-major right operand where it lies: cover threaded products,
+        // a partial last column strip and a depth over one K block
+        check(between(1, 32), between(1030, 1500), between(400, 1000) | 1, false, false);
+        check(between(1, 8), between(2, 64), between(3000, 5000) | 1, false, false);
+    }
+
+    @Test
     void batchedMatmulAndSharedWeights() {
         int b = between(1, 4), m = between(1, 20), k = between(1, 30), n = between(1, 20);
         float[] a = uniform(b * m * k, -1, 1);
