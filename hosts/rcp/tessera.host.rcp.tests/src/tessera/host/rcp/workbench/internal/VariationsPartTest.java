@@ -77,7 +77,7 @@ class VariationsPartTest {
     @Test
     void gridShowsEachDesignOnceAsATwoByTwoRepeat() throws Exception {
         DesignResult job = generate(GAN, "job");
-        part.job(job);
+        show(job);
         ImageData img = render(part.designs());
         int half = VariationGrid.SWATCH / 2, w = part.designs().getSize().x;
         assertThat(part.designs().size()).isEqualTo(4);
@@ -103,7 +103,7 @@ class VariationsPartTest {
     @Test
     void pickMakesTheDesignCurrentInTheApplicationContext() throws Exception {
         DesignResult job = generate(GAN, "job");
-        part.job(job);
+        show(job);
         part.pick(2, false);
         CurrentDesign current = app.getContext().get(CurrentDesign.class);
         assertThat(current).as("the design the canvas, constraints and export views follow").isNotNull();
@@ -119,7 +119,7 @@ class VariationsPartTest {
     @Test
     void interpolationStripRunsFromOnePickedDesignToTheOther() throws Exception {
         DesignResult job = generate(GAN, "job");
-        part.job(job);
+        show(job);
         part.pick(0, false);
         part.pick(3, true);
         part.interpolate(5);
@@ -170,7 +170,7 @@ class VariationsPartTest {
     @Test
     void savedBrandPresetRegeneratesThePickedDesign() throws Exception {
         DesignResult job = generate(GAN, "job");
-        part.job(job);
+        show(job);
         part.pick(1, false);
         String id = "studio-test-" + Long.toHexString(System.nanoTime());
         part.savePreset(id, "Studio test");
@@ -195,7 +195,7 @@ class VariationsPartTest {
     @Test
     void explorerIsDisabledForTheProceduralGeneratorAndSaysWhy() throws Exception {
         DesignResult job = generate(new DesignForm("navy ikat stripes", "procedural", null, 4242L, 2, 64, "block", 16.0), "job");
-        part.job(job);
+        show(job);
         part.pick(0, false);
         part.pick(1, true);
         assertThat(part.canVary()).isFalse();
@@ -208,6 +208,12 @@ class VariationsPartTest {
         DesignResult r = DesignRun.run(pipeline, form.toRequest(), dir.resolve(name), JobListener.NONE);
         TesseraJson.write(r.record()); // the record is complete JSON, as the Variations view reads it back
         return r;
+    }
+
+    /** The Design view's job arrives; its thumbnails are decoded off the UI thread, so the grid fills a moment later. */
+    private void show(DesignResult job) {
+        part.job(job);
+        pump(() -> part.idle() && part.designs().job() == job, "the designs of " + job.outDir().getFileName());
     }
 
     private void pump(BooleanSupplier done, String what) {

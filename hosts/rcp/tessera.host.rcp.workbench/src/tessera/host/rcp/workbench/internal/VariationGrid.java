@@ -46,16 +46,30 @@ final class VariationGrid extends Canvas {
         addListener(SWT.Dispose, e -> clear());
     }
 
-    /** Shows a job's designs; null shows {@code emptyText}. */
-    void show(DesignResult result, String emptyText) throws IOException {
+    /**
+     * Reads and scales a job's designs for {@link #show}: off the UI thread, as a job of large tiles takes seconds to
+     * decode. @return one thumbnail per design, none for null
+     */
+    static List<ImageData> thumbnails(DesignResult result) throws IOException {
+        List<ImageData> out = new ArrayList<>();
+        if (result != null) {
+            for (var tile : result.tiles()) {
+                out.add(Thumbnail.of(tile, SWATCH / 2));
+            }
+        }
+        return out;
+    }
+
+    /** Shows a job's designs from their {@link #thumbnails}; null shows {@code emptyText}. */
+    void show(DesignResult result, List<ImageData> thumbnails, String emptyText) {
         clear();
         job = result;
         empty = emptyText;
         a = b = -1;
         if (result != null) {
             repeat = result.record().request().repeatOrDefault();
-            for (var tile : result.tiles()) {
-                tiles.add(new Image[] {new Image(getDisplay(), Thumbnail.of(tile, SWATCH / 2)), null, null, null});
+            for (ImageData t : thumbnails) {
+                tiles.add(new Image[] {new Image(getDisplay(), t), null, null, null});
             }
         }
         redraw();

@@ -39,6 +39,8 @@ import tessera.api.job.JobListener;
 public class VariationsPart {
     private final Engine engine = Engine.current();
     private final Background background = new Background("variations");
+    /** Decodes the designs' thumbnails off the UI thread, in the order the jobs arrive (apart from the moves). */
+    private final Background thumbnails = new Background("variations-thumbnails");
     private final AtomicBoolean cancel = new AtomicBoolean();
 
     /** Where the picked design becomes the current one; absent when a test builds the part alone. */
@@ -130,11 +132,10 @@ public class VariationsPart {
         if (designs == null || designs.isDisposed()) {
             return;
         }
-        show(designs, designsScroll, result, "No designs yet: generate some in the Design view.");
         header.setText(result == null ? "Variations of the Design view's job"
                 : result.tiles().size() + " designs of " + result.outDir().getFileName() + " · " + describe(result));
         a = b = null;
-        remark();
+        show(designs, designsScroll, result, "No designs yet: generate some in the Design view.", this::remark);
     }
 
     /** Follows the current design: a design picked in the Design view's list becomes A here too. */
@@ -200,10 +201,9 @@ public class VariationsPart {
             return DesignRun.run(pipeline, request, out, listener());
         }, r -> {
             finish(what + ": " + r.tiles().size() + " designs in " + out);
-            show(explored, exploredScroll, r, "");
             exploredHeader.setText("Explored: " + what + " of " + (b != null && !what.equals("ring") ? "A and B" : "A")
                     + " · " + describe(r));
-            remark();
+            show(explored, exploredScroll, r, "", this::remark);
         }, this::failed);
     }
 
@@ -289,13 +289,13 @@ public class VariationsPart {
         button.setToolTipText(reason == null ? what : reason);
     }
 
-    private void show(VariationGrid grid, ScrolledComposite scroll, DesignResult r, String empty) {
-        try {
-            grid.show(r, empty);
-        } catch (IOException e) {
-            status.setText("Cannot read the designs of " + r.outDir() + ": " + e.getMessage());
-        }
-        scroll.setMinSize(grid.computeSize(scroll.getClientArea().width, SWT.DEFAULT));
+    /** Shows a job's designs once their thumbnails are decoded (off the UI thread), then runs {@code then}. */
+    private void show(VariationGrid grid, ScrolledComposite scroll, DesignResult r, String empty, Runnable then) {
+        thumbnails.run(grid, () -> VariationGrid.thumbnails(r), thumbs -> {
+            grid.show(r, thumbs, empty);
+            scroll.setMinSize(grid.computeSize(scroll.getClientArea().width, SWT.DEFAULT));
+            then.run();
+        }, e -> status.setText("Cannot read the designs of " + r.outDir() + ": " + Background.describe(e)));
     }
 
     private static String describe(DesignResult r) {
@@ -365,7 +365,7 @@ public class VariationsPart {
     }
 
     boolean idle() {
-        return background.idle() && !busy;
+        return background.idle() && thumbnails.idle() && !busy;
     }
 
     String status() {
@@ -376,5 +376,6 @@ public class VariationsPart {
     public void dispose() {
         cancel.set(true);
         background.close();
+        thumbnails.close();
     }
 }
