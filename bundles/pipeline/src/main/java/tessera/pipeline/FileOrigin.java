@@ -2,9 +2,9 @@ package tessera.pipeline;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Map;
 
 import tessera.api.InvalidValueException;
+import tessera.api.export.OutputProvenance;
 import tessera.api.job.DesignOrigin;
 import tessera.api.job.ServiceUse;
 import tessera.imaging.io.XmpPacket;
@@ -38,31 +38,20 @@ public final class FileOrigin {
         if (xmp == null) {
             return null;
         }
-        Map<String, String> f = xmp.tessera();
-        if (f.get("generator") == null) {
-            return DesignOrigin.unknown(DesignOrigin.FILE, name + " carries XMP but no Tessera generator"
-                    + (xmp.creatorTool() == null ? "" : " (made with " + xmp.creatorTool() + ")")
-                    + "; the design is treated as having no known origin");
-        }
         try {
-            String id = tessera.api.Check.id("generator", f.get("generator"));
-            ServiceUse gen = new ServiceUse("generator", id, f.get("generatorVersion"), null, f.get("modelId"));
-            String job = f.getOrDefault("originJobId", f.get("jobId"));
-            return new DesignOrigin(gen, f.get("modelVersion"), f.get("trainingManifestSha256"), job,
-                    number(f, "candidate", Integer::valueOf), number(f, "seed", Long::valueOf), f.get("prompt"),
-                    DesignOrigin.FILE, "read from the XMP of " + name);
+            OutputProvenance p = xmp.provenance();
+            if (p.generator() == null) {
+                return DesignOrigin.unknown(DesignOrigin.FILE, name + " carries XMP but no Tessera generator"
+                        + (xmp.creatorTool() == null ? "" : " (made with " + xmp.creatorTool() + ")")
+                        + "; the design is treated as having no known origin");
+            }
+            String id = tessera.api.Check.id("generator", p.generator());
+            ServiceUse gen = new ServiceUse("generator", id, p.generatorVersion(), null, p.modelId());
+            return new DesignOrigin(gen, p.modelVersion(), p.manifestSha256(), p.originJobId(), p.candidate(), p.seed(),
+                    p.prompt(), DesignOrigin.FILE, "read from the XMP of " + name);
         } catch (InvalidValueException e) {
             return DesignOrigin.unknown(DesignOrigin.FILE, name + ": its XMP names an origin that does not hold ("
                     + e.getMessage() + "); the design is treated as having no known origin");
-        }
-    }
-
-    private static <T> T number(Map<String, String> f, String field, java.util.function.Function<String, T> parse) {
-        String v = f.get(field);
-        try {
-            return v == null ? null : parse.apply(v.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidValueException(field, "'" + v + "' is not a whole number");
         }
     }
 }

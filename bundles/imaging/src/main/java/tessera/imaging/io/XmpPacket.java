@@ -67,6 +67,36 @@ public record XmpPacket(String creatorTool, String digitalSourceType, Map<String
     }
 
     /**
+     * The provenance this packet names, the inverse of {@link #of}: field names are read where they are written.
+     * The digital source type comes back as its bare name. {@code originJobId} falls back to {@code jobId} (a file
+     * written before 1.2 names only the job that wrote it).
+     *
+     * @return the provenance; its generator is null when the packet has no Tessera generator (a foreign file)
+     * @throws tessera.api.InvalidValueException naming the field when {@code candidate} or {@code seed} is not a
+     *     whole number
+     * @since 1.3
+     */
+    public tessera.api.export.OutputProvenance provenance() {
+        String source = digitalSourceType;
+        if (source != null && source.startsWith(SOURCE_TYPES)) {
+            source = source.substring(SOURCE_TYPES.length());
+        }
+        return new tessera.api.export.OutputProvenance(creatorTool, tessera.get("generator"), tessera.get("generatorVersion"),
+                tessera.get("modelId"), tessera.get("trainingManifestSha256"), source, tessera.get("jobId"),
+                tessera.get("modelVersion"), tessera.getOrDefault("originJobId", tessera.get("jobId")),
+                number("candidate", Integer::valueOf), number("seed", Long::valueOf), tessera.get("prompt"));
+    }
+
+    private <T> T number(String field, java.util.function.Function<String, T> parse) {
+        String v = tessera.get(field);
+        try {
+            return v == null ? null : parse.apply(v.strip());
+        } catch (NumberFormatException e) {
+            throw new tessera.api.InvalidValueException(field, "'" + v + "' is not a whole number");
+        }
+    }
+
+    /**
      * Reads the packet a PNG (iTXt {@code XML:com.adobe.xmp}) or TIFF (tag 700) carries, whoever wrote it; the
      * pixels are not decoded. The XML is parsed with no DTD and no external entities.
      *

@@ -1,6 +1,7 @@
 package tessera.imaging.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -156,6 +157,20 @@ class XmpTest {
         Path bare = dir.resolve("bare.png");
         ImageFiles.writePng(PixelSource.of(tile()), PngOptions.of(300), null, bare);
         assertThat(XmpPacket.read(bare)).as("a file without XMP").isNull();
+    }
+
+    @Test
+    void provenanceReadsBackWhatOfWroteThroughAFile() throws Exception {
+        var p = new tessera.api.export.OutputProvenance("Tessera 1.1.0", "gan", "1.0.0", "gan-motif", "cd".repeat(32),
+                "trainedAlgorithmicMedia", "job-7", "1.0.0.20261123", "job-3", 2, -5L, "sage floral, Nordic palette");
+        Path png = dir.resolve("origin.png");
+        ImageFiles.writePng(PixelSource.of(tile()), PngOptions.of(300), XmpPacket.of(p), png);
+        assertThat(XmpPacket.read(png).provenance()).isEqualTo(p);
+        var older = new tessera.api.export.OutputProvenance("Tessera 1.0.0", "procedural", "1.0.0", null, null,
+                "algorithmicMedia", "job-1");
+        assertThat(XmpPacket.of(older).provenance().originJobId()).as("a pre-1.2 file: the job that wrote it").isEqualTo("job-1");
+        var bad = new XmpPacket(null, null, Map.of("generator", "gan", "seed", "twelve"));
+        assertThatThrownBy(bad::provenance).hasMessageContaining("seed").hasMessageContaining("twelve");
     }
 
     @Test
