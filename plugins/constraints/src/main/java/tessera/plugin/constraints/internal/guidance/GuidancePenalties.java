@@ -55,7 +55,7 @@ public final class GuidancePenalties implements GuidanceProvider {
         RepeatGeometry repeat = RepeatGeometry.parse(target.repeat());
         RepeatType type = repeat.type();
         if (type != RepeatType.MIRROR) {
-            out.add(new SeamPenalty(type));
+            out.add(new SeamPenalty(repeat));
         }
         if (profile.maxColours() != null) {
             out.add(new PalettePenalty(profile.maxColours()));

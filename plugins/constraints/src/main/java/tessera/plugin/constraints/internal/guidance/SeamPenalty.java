@@ -1,6 +1,6 @@
 package tessera.plugin.constraints.internal.guidance;
 
-import tessera.api.repeat.RepeatType;
+import tessera.api.repeat.RepeatGeometry;
 import tessera.compute.Tensor;
 import tessera.compute.guidance.GuidancePenalty;
 import tessera.compute.ops.Elementwise;
@@ -8,16 +8,17 @@ import tessera.compute.ops.Reductions;
 import tessera.compute.ops.Shapes;
 
 /**
- * Seam discontinuity: the squared steps between neighbouring columns (rows) in a band across the wrap, as
- * the repeat puts the tiles side by side (a half drop meets its neighbour half a tile lower, a half brick
- * half a tile along). Descending it is a diffusion inside the band: the seam is blended, not just its two
- * edge columns moved (which would only carry the step one pixel inwards). Mirror repeats have no seam.
+ * Seam discontinuity: the squared steps between neighbouring columns (rows) in a band across the tile's right
+ * (lower) edge, with the neighbour the repeat prints there ({@link RepeatPadding}: a drop's neighbour moved down by
+ * its drop, a brick's along by its shift, whatever the fraction). Descending it is a diffusion inside the band: the
+ * seam is blended, not just its two edge columns moved (which would only carry the step one pixel inwards). Mirror
+ * repeats have no seam and get no such penalty.
  */
 final class SeamPenalty implements GuidancePenalty {
-    private final RepeatType type;
+    private final RepeatPadding padding;
 
-    SeamPenalty(RepeatType type) {
-        this.type = type;
+    SeamPenalty(RepeatGeometry repeat) {
+        this.padding = new RepeatPadding(repeat);
     }
 
     @Override
@@ -29,22 +30,18 @@ final class SeamPenalty implements GuidancePenalty {
     public Tensor penalty(Tensor x) {
         int h = x.shape().dim(2);
         int w = x.shape().dim(3);
-        Tensor across = band(x, 3, w, h, type == RepeatType.HALF_DROP ? h / 2 : 0);
-        Tensor down = band(x, 2, h, w, type == RepeatType.HALF_BRICK ? w / 2 : 0);
-        return Elementwise.add(across, down);
+        int bw = Math.max(2, w / 16), bh = Math.max(2, h / 16), r = Math.max(bw, bh);
+        Tensor field = padding.pad(x, r);
+        // the band across the right edge, in the tile's own rows; the band across the lower edge, in its own columns
+        Tensor across = Shapes.slice(Shapes.slice(field, 2, r, r + h), 3, r + w - bw, r + w + bw);
+        Tensor down = Shapes.slice(Shapes.slice(field, 3, r, r + w), 2, r + h - bh, r + h + bh);
+        return Elementwise.add(steps(across, 3), steps(down, 2));
     }
 
-    /** @return mean squared step inside the band that straddles the seam between the ends of {@code axis} */
-    private static Tensor band(Tensor x, int axis, int len, int crossLen, int shift) {
-        int b = Math.max(2, len / 16);
-        Tensor end = Shapes.slice(x, axis, len - b, len);
-        Tensor start = Shapes.slice(x, axis, 0, b);
-        if (shift > 0) { // the neighbour's first columns, moved along the seam by the repeat's drop
-            int cross = axis == 3 ? 2 : 3;
-            start = Shapes.concat(cross, Shapes.slice(start, cross, shift, crossLen), Shapes.slice(start, cross, 0, shift));
-        }
-        Tensor joined = Shapes.concat(axis, end, start);
-        Tensor step = Elementwise.sub(Shapes.slice(joined, axis, 1, 2 * b), Shapes.slice(joined, axis, 0, 2 * b - 1));
+    /** @return the mean squared step between neighbours along {@code axis} */
+    private static Tensor steps(Tensor band, int axis) {
+        int n = band.shape().dim(axis);
+        Tensor step = Elementwise.sub(Shapes.slice(band, axis, 1, n), Shapes.slice(band, axis, 0, n - 1));
         return Reductions.mean(Elementwise.square(step));
     }
 }

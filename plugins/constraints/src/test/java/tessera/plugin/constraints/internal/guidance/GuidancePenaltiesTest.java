@@ -71,7 +71,8 @@ class GuidancePenaltiesTest {
     @Test
     void seamPenaltyBlendsTheWrapUntilTheSeamCheckPasses() {
         SplittableRandom rnd = new SplittableRandom(61);
-        for (String repeat : new String[] {"block", "half-drop"}) {
+        // a third drop and a quarter brick too: the seam is where the repeat puts the neighbour, not half a tile off
+        for (String repeat : new String[] {"block", "half-drop", "drop:0.333", "brick:0.25"}) {
             double a = rnd.nextDouble(0.2, 0.4);
             double phase = rnd.nextDouble(6);
             RgbImage img = Designs.of(64, 64, (c, x, y) -> 0.3 + a * x / 63.0 + 0.15 * Math.sin(2 * Math.PI * y / 64.0 + phase + c)
