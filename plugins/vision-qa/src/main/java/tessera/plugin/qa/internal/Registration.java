@@ -24,20 +24,24 @@ final class Registration {
     record Patch(float[] pix, int x0, int y0, int w, int h) {
     }
 
-    /** @param map scan grid → source; confidence 0..1, the coarse phase-correlation peak's sharpness */
-    record Result(Similarity map, double confidence, double residual) {
+    /**
+     * @param map scan grid → source; confidence 0..1, the coarse phase-correlation peak's sharpness
+     * @param peak 0 for an angle's strongest correlation peak, 1 for its next, … (refinements: 0)
+     */
+    record Result(Similarity map, double confidence, double residual, int peak) {
+        Result(Similarity map, double confidence, double residual) {
+            this(map, confidence, residual, 0);
+        }
     }
 
     /**
      * @param grid   scan luma on a grid (box averages), gw × gh
      * @param design the design's luma plane under its repeat
      * @param scale0 expected source pixels per grid pixel (from the two files' DPI)
+     * @param maxRotationDeg rotations searched, ± this many degrees in 1° steps
+     * @param peaks  correlation peaks kept per angle, strongest first (the next ones serve when the strongest explain
+     *               nothing); each result says its rank
      */
-    static List<Result> coarse(float[] grid, int gw, int gh, DesignRepeat design, double scale0, double maxRotationDeg) {
-        return coarse(grid, gw, gh, design, scale0, maxRotationDeg, 1);
-    }
-
-    /** @param peaks correlation peaks kept per angle, strongest first (more when the strongest explain nothing) */
     static List<Result> coarse(float[] grid, int gw, int gh, DesignRepeat design, double scale0, double maxRotationDeg, int peaks) {
         double[] period = superPeriod(design);
         // a full period must fit in the valid shifts with room to spare: a peak on the edge of that range is lost
@@ -79,11 +83,11 @@ final class Registration {
             double ox = r[1] - wx0;
             double oy = r[2] - wy0;
             Similarity c = new Similarity(coarseMap.a(), coarseMap.b(), coarseMap.u(ox, oy), coarseMap.v(ox, oy));
-            return new Result(c.fromGrid(k), r[4], Double.NaN);
+            return new Result(c.fromGrid(k), r[4], Double.NaN, (int) r[5]);
         })).toList();
     }
 
-    /** @return per peak, strongest first: {peak, dx, dy, theta, sharpness} */
+    /** @return per peak, strongest first: {peak, dx, dy, theta, sharpness, rank} */
     private static List<double[]> correlate(DesignRepeat design, double[] wre, double[] wim, int m, double s, double theta, int peaks) {
         double[] re = new double[N * N];
         double[] im = new double[N * N];
@@ -139,7 +143,7 @@ final class Registration {
             double dx = px + parabola(re[py * N + Math.floorMod(px - 1, N)], peak, re[py * N + (px + 1) % N]);
             double dy = py + parabola(re[Math.floorMod(py - 1, N) * N + px], peak, re[((py + 1) % N) * N + px]);
             double sharp = (peak - mu) / sd;
-            out.add(new double[] {sharp, dx, dy, theta, sharp});
+            out.add(new double[] {sharp, dx, dy, theta, sharp, q});
         }
         return out;
     }

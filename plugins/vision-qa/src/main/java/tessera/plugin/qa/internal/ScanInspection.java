@@ -129,7 +129,9 @@ final class ScanInspection {
         DesignRepeat design = DesignRepeat.of(source.image(), req.repeat());
         DesignRepeat designLuma = design.with(Planes.luma(source.image().planesView(), design.width(), design.height()));
         double scale0 = srcDpi / scanDpi * f;
-        List<Registration.Result> candidates = Registration.coarse(luma, gw, gh, designLuma, scale0, 4);
+        // four peaks per angle in one pass: the first round tries each angle's strongest, the second (when those
+        // explain nothing) the rest, without correlating again
+        List<Registration.Result> candidates = Registration.coarse(luma, gw, gh, designLuma, scale0, 4, 4);
         lap("register-coarse");
         // Gauss–Newton can walk off on a design with little structure in some direction; each stage is kept only
         // when it fits the scan better than what it started from
@@ -139,12 +141,12 @@ final class ScanInspection {
         // candidates are ranked on a quarter of a large grid; the refinement below compares on all of it
         int stride = (long) gw * gh > 250_000 ? 2 : 1;
         for (int round = 0; round < 2 && fit < MIN_MATCH; round++) {
-            if (round == 1) {
-                // the strongest peak per angle explains nothing (a large defect or banding can outweigh the print in
-                // the whitened correlation): the next peaks too (#10)
-                candidates = Registration.coarse(luma, gw, gh, designLuma, scale0, 4, 4);
-            }
             for (Registration.Result r : candidates) {
+                // round 1: the strongest peak per angle explains nothing (a large defect or banding can outweigh the
+                // print in the whitened correlation): the next peaks too (#10)
+                if ((r.peak() == 0) != (round == 0)) {
+                    continue;
+                }
                 double cf = fit(luma, lumaBlurred, r.map(), gw, gh, stride);
                 if (DEBUG) {
                     System.err.printf(Locale.ROOT, "coarse %.1f° fit %.3f sharp %.1f%n", Math.toDegrees(r.map().rotationRad()), cf, r.confidence());
