@@ -39,7 +39,7 @@ class ScaleOutIT {
         try (PostgresCluster pg = PostgresCluster.start(); Connection db = pg.connect()) {
             // the rate limit off: the test reads every artifact of every job back through one host
             String[] shared = {"--db", pg.url(), "--artifacts", tmp.resolve("artifacts").toString(), "--lease", "4", "--workers", "1",
-                "--rate", "100000", "--burst", "100000"};
+                "--rate", "100000", "--burst", "100000", "--max-tile-px", "4096"};
             // started at once on an empty database: their migrations meet under the advisory lock
             List<CompletableFuture<ServerProcess>> starting = new ArrayList<>();
             for (String name : List.of("a", "b", "c")) {
@@ -96,6 +96,23 @@ class ScaleOutIT {
                 for (String id : more) {
                     assertArtifactsServed(b, token, id);
                 }
+
+                // a running job cancelled through the host that does not run it: the running host's keeper reads the
+                // request when it renews its lease and stops the job, which ends cancelled (a 4096 px design takes
+                // seconds, a keeper tick a third of the 4 s lease)
+                HttpResponse<String> bigJob = c.postJson("/api/jobs", token, "{\"prompt\":\"sage gingham\",\"generator\":\"procedural\","
+                        + "\"tileWidthPx\":4096,\"seed\":4096}");
+                assertThat(bigJob.statusCode()).as(bigJob.body()).isEqualTo(202);
+                String big = ServerProcess.json(bigJob).get("id").asText();
+                await(() -> !rows(db, "SELECT 1 FROM jobs WHERE id = ? AND status = 'running'", big).isEmpty(), "the 4096 px job to start");
+                String runsIt = (String) rows(db, "SELECT claimed_by FROM jobs WHERE id = ?", big).getFirst().get("claimed_by");
+                ServerProcess other = runsIt.equals(hostB) ? c : b;
+                HttpResponse<String> cancel = other.send("POST", "/api/jobs/" + big + "/cancel", token, null, null);
+                assertThat(cancel.statusCode()).as(cancel.body()).isEqualTo(202);
+                awaitEnded(db, List.of(big));
+                assertThat(statuses(db, List.of(big))).as("cancelled through another host").isEqualTo(Map.of("cancelled", 1));
+                assertThat(rows(db, "SELECT outcome FROM job_runs WHERE job_id = ? AND host = ?", big, runsIt))
+                        .extracting(r -> r.get("outcome")).containsExactly("cancelled");
 
                 // c stopped in order (SIGTERM, no drain) while it runs a job: the claim goes back to the queue, not to
                 // 'cancelled', and b runs the job at once rather than after a lease
