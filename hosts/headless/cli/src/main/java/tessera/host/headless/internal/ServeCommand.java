@@ -53,7 +53,7 @@ final class ServeCommand implements Callable<Integer> {
         + "renewing its claim before another host runs it again (default 30).")
     Double lease;
     @Option(names = "--drain", paramLabel = "SECONDS", description = "With --db: when this host is stopped (SIGTERM), how long its "
-        + "running jobs may go on before it gives them back to the queue for other hosts (default 10; 0 gives them back at once).")
+        + "running jobs may go on before it gives them back to the queue for other hosts (default 10, at most 20; 0 gives them back at once).")
     Double drain;
     @Option(names = "--create-token", paramLabel = "USER", description = "Create an API token for USER, print it and exit.")
     String createToken;

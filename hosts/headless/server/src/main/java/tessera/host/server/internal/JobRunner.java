@@ -129,6 +129,18 @@ final class JobRunner implements AutoCloseable {
         return (int) live.values().stream().filter(j -> !j.ended()).count();
     }
 
+    /** Waits up to {@code ms} for the running jobs to end (a stopping server's drain). @return true when none runs */
+    boolean awaitIdle(long ms) throws InterruptedException {
+        long deadline = System.nanoTime() + ms * 1_000_000;
+        while (running() > 0) {
+            if (System.nanoTime() >= deadline) {
+                return false;
+            }
+            Thread.sleep(50);
+        }
+        return true;
+    }
+
     /** Runs a job under {@code claimed}; null: claim it here first (this process's own queue). */
     private void run(LiveJob job, DesignRequest request, JobStore.Claim claimed) {
         long t0 = System.nanoTime();
@@ -306,9 +318,8 @@ final class JobRunner implements AutoCloseable {
     public void close() throws InterruptedException {
         stopping = true;
         pool.shutdown();
-        long deadline = System.nanoTime() + (shared == null ? drainMs : 0) * 1_000_000;
-        while (running() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(50);
+        if (shared == null) {
+            awaitIdle(drainMs);
         }
         live.values().forEach(LiveJob::cancel);
         pool.awaitTermination(30, TimeUnit.SECONDS);

@@ -15,6 +15,9 @@ record Settings(Path data, String host, int port, int workers, long maxJsonBytes
         int maxTilePx, int maxVariations, double ratePerSecond, double rateBurst, String db, Path artifacts, long leaseMs,
         long drainMs) {
 
+    /** Longest drain: the rest of the launcher's 30 s stop is for giving claims back and closing the store. */
+    static final int MAX_DRAIN_SECONDS = 20;
+
     static Settings from(Map<String, Object> args) {
         Path data = Path.of((String) args.get("data"));
         double lease = num(args, "leaseSeconds", 30).doubleValue();
@@ -22,8 +25,10 @@ record Settings(Path data, String host, int port, int workers, long maxJsonBytes
             throw new IllegalArgumentException("--lease " + args.get("leaseSeconds") + " is out of range; give 1 to 3600 seconds");
         }
         double drain = num(args, "drainSeconds", 10).doubleValue();
-        if (!(drain >= 0 && drain <= 600)) {
-            throw new IllegalArgumentException("--drain " + args.get("drainSeconds") + " is out of range; give 0 to 600 seconds");
+        if (!(drain >= 0 && drain <= MAX_DRAIN_SECONDS)) {
+            // the launcher gives the framework 30 s to stop: a longer drain would be cut short, its jobs left to their leases
+            throw new IllegalArgumentException("--drain " + args.get("drainSeconds") + " is out of range; give 0 to "
+                    + MAX_DRAIN_SECONDS + " seconds (a stop must end within the 30 s the framework is given to stop)");
         }
         Object artifacts = args.get("artifacts");
         return new Settings(data, str(args, "host", "127.0.0.1"), num(args, "port", 8080).intValue(),

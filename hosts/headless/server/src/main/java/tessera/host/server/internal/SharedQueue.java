@@ -134,10 +134,7 @@ final class SharedQueue implements AutoCloseable {
     public void close() throws InterruptedException {
         closed = true;
         wake();
-        long deadline = System.nanoTime() + drainMs * 1_000_000;
-        while (runner.running() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        runner.awaitIdle(drainMs);
         keeperDone = true;
         keeper.interrupt();
         keeper.join(30_000);
