@@ -94,10 +94,7 @@ public final class GanBench {
         r.put("seam_generated_half_drop_128", f(meanSeam(drop, RepeatGeometry.HALF_DROP)));
         r.put("seam_threshold", f(SeamMetric.THRESHOLD));
 
-        // speed: the BENCH-MODELS.md protocol (warm-up ≥ 1 s, then ≥ 7 runs and ≥ 3 s, median)
-        LatentCode one = LatentCode.sample(spec, 7, 0, spec.anyPalette());
-        r.put("tessera_256_batch1_ms", f(median(() -> renderer.render(List.of(one), 256, 256, null), 1, 7, 3)));
-        r.put("tessera_2048_field_ms", f(median(() -> renderer.render(List.of(one), 2048, 2048, null), 0, 3, 0)));
+        r.putAll(GanSpeed.measure(renderer, 3));
         parity(g, renderer, out);
         g.weights().close();
         cls.close();
