@@ -22,4 +22,17 @@ public final class ServiceProperties {
     public static final String PROCESSES = "tessera.processes";
     /** File formats an exporter writes (String[]), e.g. {@code tiff}, {@code wif}. */
     public static final String EXPORT_FORMATS = "tessera.export.formats";
+    /** The model card's id on services backed by one model bundle (one generator service per model bundle). */
+    public static final String MODEL_ID = "tessera.model.id";
+    /**
+     * The absolute folder a GAN generator reads brand presets from ({@code --preset ID}); the studio saves presets
+     * there, so the plugin alone decides where they live.
+     */
+    public static final String BRAND_PRESETS = "tessera.gan.presets";
+    /**
+     * The kind of trainer a {@code java.util.function.Function} service is ({@code gan}, {@code diffusion},
+     * {@code qa}): what {@code tessera train KIND} calls. Only {@code java.*} types cross, so the host links
+     * against no plugin.
+     */
+    public static final String TRAINER = "tessera.trainer";
 }

@@ -11,6 +11,7 @@ import java.util.function.BooleanSupplier;
 
 import org.osgi.framework.ServiceReference;
 
+import tessera.api.ServiceProperties;
 import tessera.api.design.DesignRequest;
 import tessera.api.generate.Candidate;
 import tessera.api.generate.GenerationContext;
@@ -91,7 +92,7 @@ final class BrandPresets {
      * decides the folder; the studio only asks).
      */
     static Path folder(ServiceReference<Generator> ref) {
-        Object p = ref.getProperty("tessera.gan.presets");
+        Object p = ref.getProperty(ServiceProperties.BRAND_PRESETS);
         if (!(p instanceof String s) || s.isBlank()) {
             throw new IllegalStateException("the " + Engine.pluginId(ref) + " generator does not say where it reads brand presets"
                     + " (no tessera.gan.presets service property); update the GAN plugin");

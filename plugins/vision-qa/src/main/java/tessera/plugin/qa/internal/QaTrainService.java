@@ -11,6 +11,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import tessera.api.ServiceProperties;
 import tessera.compute.ComputeDevice;
 
 /**
@@ -22,7 +23,7 @@ import tessera.compute.ComputeDevice;
  * (a PrintWriter for progress); the result holds {@code bundle}, {@code steps}, {@code wallSeconds} and the metrics,
  * or {@code error} with a message for the user.
  */
-@Component(service = Function.class, property = {"tessera.trainer=qa", "tessera.plugin.id=vision-qa"})
+@Component(service = Function.class, property = {ServiceProperties.TRAINER + "=qa", ServiceProperties.PLUGIN_ID + "=vision-qa"})
 public final class QaTrainService implements Function<Map<String, Object>, Map<String, Object>> {
     static final int DEFAULT_SIDE = 192;
     static final double DEFAULT_LR = 3e-3;

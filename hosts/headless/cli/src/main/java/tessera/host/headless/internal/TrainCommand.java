@@ -22,6 +22,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import tessera.api.ServiceProperties;
 import tessera.api.provenance.DatasetAudit;
 import tessera.api.provenance.DatasetAuditor;
 import tessera.api.provenance.ScanRequest;
@@ -103,7 +104,7 @@ final class TrainCommand {
             Engine engine = train.engine;
             Collection<ServiceReference<Function>> refs;
             try {
-                refs = engine.context().getServiceReferences(Function.class, "(tessera.trainer=" + kind() + ")");
+                refs = engine.context().getServiceReferences(Function.class, "(" + ServiceProperties.TRAINER + "=" + kind() + ")");
             } catch (InvalidSyntaxException e) {
                 throw new IllegalStateException(e);
             }

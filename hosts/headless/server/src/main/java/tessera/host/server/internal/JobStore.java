@@ -77,14 +77,14 @@ final class JobStore {
     /** Claims a queued job this process was handed directly (in-process queue, request-thread jobs); null if not queued. */
     Claim running(String id) throws SQLException {
         return db.transaction(c -> {
-            try (var ps = Db.prepare(c, "UPDATE jobs SET status = 'running', started_at = ?, claimed_by = ?, attempt = attempt + 1, "
-                    + "lease_until = " + db.nowMillis() + " + ? WHERE id = ? AND status = 'queued'", Instant.now().toString(), host, leaseMs, id)) {
-                if (ps.executeUpdate() == 0) {
-                    return null;
-                }
+            // RETURNING: SQLite 3.35+ and PostgreSQL both give the new attempt from the claiming statement itself
+            List<Map<String, Object>> rows = Db.rows(c, "UPDATE jobs SET status = 'running', started_at = ?, claimed_by = ?, "
+                    + "attempt = attempt + 1, lease_until = " + db.nowMillis() + " + ? WHERE id = ? AND status = 'queued' "
+                    + "RETURNING attempt", Instant.now().toString(), host, leaseMs, id);
+            if (rows.isEmpty()) {
+                return null;
             }
-            int attempt = ((Number) Db.rows(c, "SELECT attempt FROM jobs WHERE id = ?", id).getFirst().get("attempt")).intValue();
-            return started(c, new Claim(id, host, attempt));
+            return started(c, new Claim(id, host, ((Number) rows.getFirst().get("attempt")).intValue()));
         });
     }
 

@@ -76,7 +76,7 @@ public final class ModelExtender {
             props.put(ServiceProperties.GENERATOR_CAPABILITIES, new String[] {GeneratorCapability.PROMPT,
                 GeneratorCapability.TEXT, GeneratorCapability.GUIDANCE, GeneratorCapability.REFINE,
                 GeneratorCapability.INPAINT});
-            props.put("tessera.model.id", card.id());
+            props.put(ServiceProperties.MODEL_ID, card.id());
             BundleContext ctx = bundle.getBundleContext() != null ? bundle.getBundleContext() : own;
             DiffusionGenerator service = new DiffusionGenerator(own, card, () -> ModelFiles.load(r, card, devices.device()), version);
             LOG.info(() -> "diffusion model " + card.id() + " " + version + " from " + bundle.getSymbolicName()

@@ -11,6 +11,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import tessera.api.ServiceProperties;
 import tessera.compute.DeviceSelector;
 
 /**
@@ -21,7 +22,7 @@ import tessera.compute.DeviceSelector;
  * {@code resume}, {@code tiny} (Booleans); {@code err} (PrintWriter). The result holds {@code bundle}, {@code steps},
  * {@code wallSeconds}, {@code samples} and the metrics, or {@code error} with a message for the user.
  */
-@Component(service = Function.class, property = {"tessera.trainer=diffusion", "tessera.plugin.id=diffusion"})
+@Component(service = Function.class, property = {ServiceProperties.TRAINER + "=diffusion", ServiceProperties.PLUGIN_ID + "=diffusion"})
 public final class TrainService implements Function<Map<String, Object>, Map<String, Object>> {
     private final DeviceSelector devices;
 

@@ -78,7 +78,7 @@ public final class ModelExtender {
             // an explicit --size of any value works, the default is the request's 256 px
             props.put(ServiceProperties.GENERATOR_CAPABILITIES, new String[] {GeneratorCapability.PROMPT,
                 GeneratorCapability.LATENT, GeneratorCapability.GUIDANCE});
-            props.put("tessera.model.id", card.id());
+            props.put(ServiceProperties.MODEL_ID, card.id());
             Path presets = presetFolder(own).toAbsolutePath();
             // published so a host (the studio's "save as brand preset") writes where this generator reads
             props.put(PRESETS, presets.toString());
@@ -104,7 +104,7 @@ public final class ModelExtender {
     }
 
     /** Framework property that sets the brand-preset folder, and the service property that publishes it. */
-    static final String PRESETS = "tessera.gan.presets";
+    static final String PRESETS = ServiceProperties.BRAND_PRESETS;
 
     /**
      * Where brand presets live: {@code tessera.gan.presets}, else {@code gan-presets/} in the engine's data folder

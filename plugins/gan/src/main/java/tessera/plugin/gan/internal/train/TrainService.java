@@ -12,6 +12,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import tessera.api.ServiceProperties;
 import tessera.compute.DeviceSelector;
 
 /**
@@ -22,7 +23,7 @@ import tessera.compute.DeviceSelector;
  * {@code modelVersion} Strings; {@code err} a PrintWriter for progress); the result map holds {@code bundle},
  * {@code steps}, {@code wallSeconds}, {@code samples} and the metrics, or {@code error} with a message for the user.
  */
-@Component(service = Function.class, property = {"tessera.trainer=gan", "tessera.plugin.id=gan"})
+@Component(service = Function.class, property = {ServiceProperties.TRAINER + "=gan", ServiceProperties.PLUGIN_ID + "=gan"})
 public final class TrainService implements Function<Map<String, Object>, Map<String, Object>> {
     private final DeviceSelector devices;
 
