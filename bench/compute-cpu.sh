@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 ROUNDS=${1:-3}; N=${2:-1024}; SECONDS_PER=${3:-2}
 
 . bench/compute-env.sh /tmp/compute-bench-build.log
+. bench/lib.sh
 
 HAVE_NUMPY=0
 python3 -c 'import numpy' 2>/dev/null && HAVE_NUMPY=1
@@ -67,11 +68,9 @@ for ((r = 0; r < ROUNDS; r++)); do
        "conv3x3 tessera ${C1[r]} / ${C2[r]}  torch ${Q1[r]:-n/a} / ${Q2[r]:-n/a} GFLOP/s (1 / 2 threads)"
 done
 
-median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 ratios() { local -n A=$1 B=$2; for i in "${!A[@]}"; do awk -v x="${A[i]}" -v y="${B[i]}" 'BEGIN{printf "%.3f\n", x/y}'; done; }
 
-echo "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "date: $(date -u +%Y-%m-%dT%H:%MZ)"
+machine
 echo "openblas: $([[ $HAVE_NUMPY == 1 ]] && python3 -c 'import numpy; c=numpy.show_config(mode="dicts"); print(numpy.__version__, c["Build Dependencies"]["blas"]["name"], c["Build Dependencies"]["blas"]["version"])' 2>/dev/null || echo 'numpy not installed: no peer in this run')"
 echo "tessera_conv3x3_b1_1t_gflops: $(median "${C1[@]}")"
 echo "tessera_conv3x3_b1_2t_gflops: $(median "${C2[@]}")"

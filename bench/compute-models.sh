@@ -18,6 +18,7 @@ ROUNDS=${1:-3}; SECS=${2:-3}; MODELS=${3:-dcgan64,dcgan256}
 BATCHES=(1 16); THREADS=(1 2)
 
 . bench/compute-env.sh /tmp/compute-models-build.log
+. bench/lib.sh
 tessera() { "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector -Xmx4g -cp "$CP" tessera.compute.bench.ModelsBench "$@"; }
 
 # Debian's python3-torch lives in /usr/bin/python3's dist-packages; a pyenv or venv python3 first
@@ -141,10 +142,8 @@ for ((r = 0; r < ROUNDS; r++)); do
   echo "$line"
 done
 
-median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 echo "$PROFILE" | grep -v '^$' | sort -V
-echo "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "date: $(date -u +%Y-%m-%dT%H:%MZ)"
+machine
 echo "java: $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
 echo "torch: $([[ $HAVE_TORCH == 1 ]] && echo "$TORCH_VERSION, BLAS $TORCH_BLAS" || echo 'not installed')"
 KEYS=$(printf '%s\n' "${!TMS[@]}" | sort -V)

@@ -12,6 +12,7 @@ cd "$(dirname "$0")/.."
 ROUNDS=${1:-3}; SECS=${2:-3}
 BATCHES=1,16; THREADS=(1 2)
 . bench/compute-env.sh /tmp/compute-unet-build.log
+. bench/lib.sh
 tessera() { "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector -Xmx6g -cp "$CP" tessera.compute.bench.UnetBench "$@" 2>/dev/null; }
 HAVE_TORCH=0; PY=python3
 for p in python3 /usr/bin/python3; do
@@ -59,13 +60,12 @@ for ((r = 0; r < ROUNDS; r++)); do
     fi
   done
 done
-median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 for k in $(printf '%s\n' "${!T[@]}" | sort); do
-  echo "tessera_${k}_ms: $(echo "${T[$k]}" | median)"
-  [[ -n "${P[$k]:-}" ]] && echo "torch_${k}_ms: $(echo "${P[$k]}" | median)"
+  echo "tessera_${k}_ms: $(median "${T[$k]}")"
+  [[ -n "${P[$k]:-}" ]] && echo "torch_${k}_ms: $(median "${P[$k]}")"
 done
 for k in $(printf '%s\n' "${!T[@]}" | sort); do
   if [[ -n "${P[$k]:-}" ]]; then
-    awk -v a="$(echo "${T[$k]}" | median)" -v b="$(echo "${P[$k]}" | median)" -v k="$k" 'BEGIN {printf "ratio_%s: %.2f\n", k, a / b}'
+    awk -v a="$(median "${T[$k]}")" -v b="$(median "${P[$k]}")" -v k="$k" 'BEGIN {printf "ratio_%s: %.2f\n", k, a / b}'
   fi
 done

@@ -7,6 +7,7 @@
 # repair). Prints, last, the stage times from the job records.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 ./tessera build >/dev/null
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 data="$work/data"
@@ -20,7 +21,7 @@ ms() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["timingsM
 # gamut mapping), re-check, and the ink-limited CMYK TIFF, the real-size preview and the print TIFF
 ./tessera --data "$data" export "$tile" --profile inkjet-300-cmyk --out "$work/inkjet" --json >/dev/null 2>&1 || true
 check_dir=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["outDir"])' "$work/check.json")
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(date -u +%Y-%m-%d)"
+machine
 echo "design_px: 4096x4096"
 echo "check_ms: $(ms "$check_dir/job.json" constrain)"
 echo "export_check_and_recheck_ms: $(ms "$work/export/job.json" constrain)"

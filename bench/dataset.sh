@@ -4,6 +4,7 @@
 #   bench/dataset.sh [COUNT] [SIZE]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 count=${1:-10000}; size=${2:-64}
 ./tessera build >/dev/null
 out=$(mktemp -d); data=$(mktemp -d)
@@ -13,7 +14,7 @@ line=$(./tessera --data "$data" dataset make --count "$count" --size "$size" --o
 end=$(date +%s.%N)
 echo "$line"
 secs=$(sed -n 's/.* in \([0-9.]*\) s .*/\1/p' <<<"$line")
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(date -u +%Y-%m-%d)"
+machine
 echo "tiles: $count"
 echo "size: $size"
 echo "seconds: $secs"

@@ -5,12 +5,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . .ci/jdk.sh
+. bench/lib.sh
 tessera_find_jdk
 ./mvnw -q -B -DskipTests install >/dev/null
 ./mvnw -q -B -o -pl hosts/headless/launcher verify -Dit.test=HotSwapIT -Dsurefire.failIfNoSpecifiedTests=false \
   -Dfailsafe.failIfNoSpecifiedTests=false >/dev/null
 props=hosts/headless/launcher/target/hotswap.properties
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(date -u +%Y-%m-%d)"
+machine
 for k in threads jobs failed_jobs swap_in_place_ms swap_side_by_side_ms swap_cli_ms swap_median_ms swap_max_ms; do
   echo "$k: $(sed -n "s/^$k=//p" "$props")"
 done

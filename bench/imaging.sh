@@ -5,10 +5,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . .ci/jdk.sh
+. bench/lib.sh
 tessera_find_jdk
 log=/tmp/tessera-imaging-bench.log
 ./mvnw -q -o -B -pl bundles/imaging test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/tessera-imaging.cp >"$log" 2>&1 \
   || { echo "error: build failed, see $log"; exit 2; }
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%Y-%m-%dT%H:%MZ)"
+machine
 "$JAVA_HOME/bin/java" -Xmx4g -cp "bundles/imaging/target/classes:bundles/imaging/target/test-classes:$(cat /tmp/tessera-imaging.cp)" \
   tessera.imaging.bench.WriteBench "${1:-4096}" "${2:-5}"

@@ -6,6 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . .ci/jdk.sh
+. bench/lib.sh
 tessera_find_jdk
 if [ ! -f plugins/vision-qa/target/classes/tessera/plugin/qa/internal/QaBench.class ] || [ "${QA_BUILD:-1}" = 1 ]; then
   ./mvnw -q -o -B install -pl plugins/vision-qa -am -DskipTests >/dev/null
@@ -15,7 +16,7 @@ cp_file=plugins/vision-qa/target/qa.classpath
 CP="plugins/vision-qa/target/classes:$(cat "$cp_file")"
 JAVA=("$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -cp "$CP")
 # the model is trained by 'tessera train qa' (docs/qa.md), not here
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(date -u +%Y-%m-%d)"
+machine
 "${JAVA[@]}" -Xmx2g tessera.plugin.qa.internal.QaBench "$@" 2> >(grep -v -e '^WARNING' -e 'incubator' >&2)
 # the 1.5 m × 1.5 m scan in its own JVM with a heap (1 GiB) smaller than the scan as float RGB (940 MB) plus the
 # print (78 MPix): it only passes if the scan is streamed

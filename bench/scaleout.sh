@@ -8,6 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . .ci/jdk.sh
+. bench/lib.sh
 tessera_find_jdk
 SECONDS_PER_PHASE="${SECONDS_PER_PHASE:-20}"
 CLIENTS="${CLIENTS:-8}"
@@ -52,7 +53,7 @@ serve pair-a two; pair="$url"
 serve pair-b two; pair="$pair,$url"
 token_one="$("${java[@]}" serve --data "$work/solo" --db "postgresql://127.0.0.1:$port/one?user=tessera" --create-token bench 2>/dev/null)"
 token_two="$("${java[@]}" serve --data "$work/pair-a" --db "postgresql://127.0.0.1:$port/two?user=tessera" --create-token bench 2>/dev/null)"
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(date -u +%Y-%m-%d)"
+machine
 echo "PostgreSQL $("$pgbin/pg_ctl" --version | grep -o '[0-9][0-9.]*' | head -n1), $CLIENTS clients, $SECONDS_PER_PHASE s a phase, $ROUNDS rounds, workers = cores per host"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); warm-up 5 s each"
 "$JAVA_HOME/bin/java" bench/ServerLoad.java "$solo" "$token_one" 2 5 >/dev/null
@@ -68,7 +69,6 @@ for r in $(seq 1 "$ROUNDS"); do
     if [ "$setup" = one ]; then one+=("$jps"); else two+=("$jps"); fi
   done
 done
-median() { printf '%s\n' "$@" | sort -g | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
 m1="$(median "${one[@]}")" m2="$(median "${two[@]}")"
 echo "jobs_by_host_two: $("$pgbin/psql" -h 127.0.0.1 -p "$port" -U tessera -d two -Atc \
   "SELECT string_agg(n::text, '/') FROM (SELECT COUNT(*) AS n FROM job_runs WHERE outcome = 'succeeded' GROUP BY host) x")"

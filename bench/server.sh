@@ -7,6 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . .ci/jdk.sh
+. bench/lib.sh
 tessera_find_jdk
 SECONDS_PER_PHASE="${SECONDS_PER_PHASE:-20}"
 export GENERATOR="${GENERATOR:-procedural}"
@@ -39,7 +40,7 @@ with zipfile.ZipFile(src) as zi, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED)
             data = re.sub(rb"Bundle-Version: ([0-9]+)\.([0-9]+)\.[^\r\n]*", rb"Bundle-Version: \1.\2.99.swap", data)
         zo.writestr(item, data)
 PY
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(date -u +%Y-%m-%d)"
+machine
 echo "server: $url (workers = cores), generator $GENERATOR, load average $(cut -d' ' -f1-3 /proc/loadavg), warm-up 5 s"
 "$JAVA_HOME/bin/java" bench/ServerLoad.java "$url" "$token" 2 5 >/dev/null
 declare -A res

@@ -4,6 +4,7 @@
 # engine_ready_ms (JVM start → engine ready), first_job_ms, steady_job_median_ms (jobs 3..RUNS).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 runs=${RUNS:-12}
 ./tessera build >/dev/null
 data=$(mktemp -d); out=$(mktemp -d)
@@ -13,7 +14,7 @@ log=$(./tessera --verbose --data "$data" generate --prompt "minimalist floral, N
 ready=$(sed -n 's/^startup: engine ready \([0-9]*\) ms.*/\1/p' <<<"$log")
 mapfile -t jobs < <(sed -n 's/^job [^:]*: \([0-9.]*\) ms.*/\1/p' <<<"$log")
 steady=$(printf '%s\n' "${jobs[@]:2}" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}')
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(date -u +%Y-%m-%d)"
+machine
 echo "runs: $runs"
 echo "engine_ready_ms: $ready"
 echo "first_job_ms: ${jobs[0]}"
