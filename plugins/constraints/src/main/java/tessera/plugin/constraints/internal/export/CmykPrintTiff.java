@@ -3,8 +3,6 @@ package tessera.plugin.constraints.internal.export;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -16,7 +14,6 @@ import tessera.api.export.Exporter;
 import tessera.api.pattern.Pattern;
 import tessera.api.profile.PrintProcess;
 import tessera.api.profile.ProductionProfile;
-import tessera.imaging.icc.CmykProfile;
 import tessera.imaging.icc.CmykSeparation;
 import tessera.imaging.icc.RenderingIntent;
 import tessera.imaging.io.ImageFiles;
@@ -51,8 +48,6 @@ public final class CmykPrintTiff implements Exporter {
     }
 
     private final RenderingIntent intent;
-    /** One separation per line profile (each thread-safe, building its table on first use and keeping it). */
-    private final Map<CmykProfile, CmykSeparation> separations = new ConcurrentHashMap<>();
 
     @Activate
     public CmykPrintTiff(Config config) {
@@ -75,7 +70,7 @@ public final class CmykPrintTiff implements Exporter {
         }
         PrintLayout layout = new PrintLayout(pattern.repeat(), pattern.widthCm(), pattern.heightCm(), profile.minDpi());
         Path file = context.outDir().resolve(context.baseName() + "-print-cmyk.tif");
-        CmykSeparation separation = separations.computeIfAbsent(LineIcc.of(profile), icc -> new CmykSeparation(icc, intent));
+        CmykSeparation separation = LineIcc.separation(LineIcc.of(profile), intent);
         PixelSource inks = separation.separate(PixelSource.of(layout.tileAtPrintResolution(pattern.tile())));
         double limit = profile.inkjet() == null ? 4 : profile.inkjet().maxCoveragePercent() / 100;
         ImageFiles.writeTiff(inkLimited(inks, limit), TiffOptions.of(profile.minDpi()).withIccProfile(separation.profile().bytes()),

@@ -19,7 +19,6 @@ import tessera.compute.guidance.GuidancePenalty;
 import tessera.compute.guidance.GuidanceProvider;
 import tessera.compute.guidance.GuidanceTarget;
 import tessera.plugin.constraints.internal.ink.InkCoveragePenalty;
-import tessera.plugin.constraints.internal.ink.LineIcc;
 
 /**
  * The differentiable checks of this plugin for a generator (#6): for the profile a target names (looked up
@@ -64,7 +63,7 @@ public final class GuidancePenalties implements GuidanceProvider {
             out.add(new FeatureSizeAtScale(profile.minFeatureMm(), target.tileWidthCm(), repeat));
         }
         if (profile.inkjet() != null) {
-            out.add(new InkCoveragePenalty(LineIcc.of(profile), profile.inkjet().maxCoveragePercent() / 100));
+            out.add(new InkCoveragePenalty(profile));
         }
         return List.copyOf(out);
     }

@@ -1,8 +1,6 @@
 package tessera.plugin.constraints.internal.ink;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
+import tessera.api.profile.ProductionProfile;
 import tessera.compute.Autograd;
 import tessera.compute.ComputeDevice;
 import tessera.compute.Tensor;
@@ -11,9 +9,6 @@ import tessera.compute.ops.Elementwise;
 import tessera.compute.ops.Linalg;
 import tessera.compute.ops.Reductions;
 import tessera.compute.ops.Shapes;
-import tessera.imaging.icc.CmykProfile;
-import tessera.imaging.icc.CmykSeparation;
-import tessera.imaging.icc.RenderingIntent;
 
 /**
  * Ink coverage as a differentiable penalty (#6): the mean over pixels of (total ink − limit)², where over
@@ -28,21 +23,13 @@ import tessera.imaging.icc.RenderingIntent;
  * </ul>
  */
 public final class InkCoveragePenalty implements GuidancePenalty {
-    private static final Map<TableKey, InkTable> TABLES = new ConcurrentHashMap<>();
     /** Pixels per slice of the device form. */
     private static final int CHUNK = 8192;
     private final InkTable table;
 
-    private record TableKey(CmykProfile icc, double limit) {
-    }
-
-    /**
-     * @param icc   the line's output profile ({@link LineIcc})
-     * @param limit total ink allowed, as a fraction (2.8 = 280 %)
-     */
-    public InkCoveragePenalty(CmykProfile icc, double limit) {
-        this.table = TABLES.computeIfAbsent(new TableKey(icc, limit), k -> new InkTable(
-                new CmykSeparation(k.icc, RenderingIntent.RELATIVE_COLORIMETRIC), k.limit, 3));
+    /** @param line a line with an {@code inkjet} section: the same table as its {@code inks} check reads */
+    public InkCoveragePenalty(ProductionProfile line) {
+        this.table = InkSolver.table(line);
     }
 
     @Override

@@ -1,8 +1,6 @@
 package tessera.plugin.constraints.internal.ink;
 
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -17,9 +15,7 @@ import tessera.api.image.RgbImage;
 import tessera.api.pattern.Pattern;
 import tessera.api.profile.InkjetSpec;
 import tessera.api.profile.ProductionProfile;
-import tessera.imaging.icc.CmykProfile;
 import tessera.imaging.icc.CmykSeparation;
-import tessera.imaging.icc.RenderingIntent;
 import tessera.plugin.constraints.internal.report.ChangeCost;
 import tessera.plugin.constraints.internal.report.ConstraintRules;
 import tessera.plugin.constraints.internal.report.Findings;
@@ -63,13 +59,6 @@ public final class InkSolver implements ConstraintSolver {
 
     private final double errorArea;
     private final double gamutWarn;
-    /** Relative colorimetric separations by line profile (identity: {@link LineIcc} hands out one object per profile). */
-    private final Map<CmykProfile, CmykSeparation> separations = new ConcurrentHashMap<>();
-    /** Tables by (profile, limit, tolerance): a handful of lines, built once each. */
-    private final Map<TableKey, InkTable> tables = new ConcurrentHashMap<>();
-
-    private record TableKey(CmykProfile icc, double limit, double tolerance) {
-    }
 
     @Activate
     public InkSolver(Config config) {
@@ -181,11 +170,9 @@ public final class InkSolver implements ConstraintSolver {
         }
     }
 
-    private InkTable table(ProductionProfile profile) {
-        CmykProfile icc = LineIcc.of(profile);
-        TableKey key = new TableKey(icc, profile.inkjet().maxCoveragePercent() / 100, tolerance(profile));
-        return tables.computeIfAbsent(key, k -> new InkTable(
-                separations.computeIfAbsent(icc, p -> new CmykSeparation(p, RenderingIntent.RELATIVE_COLORIMETRIC)), k.limit, k.tolerance));
+    /** The line's ink table (shared through {@link LineIcc}: the check, its repair and the ink penalty read one). */
+    static InkTable table(ProductionProfile profile) {
+        return LineIcc.inkTable(LineIcc.of(profile), profile.inkjet().maxCoveragePercent() / 100, tolerance(profile));
     }
 
     private static double tolerance(ProductionProfile profile) {

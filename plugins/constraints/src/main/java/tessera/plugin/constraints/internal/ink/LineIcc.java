@@ -14,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import tessera.api.profile.InkjetSpec;
 import tessera.api.profile.ProductionProfile;
 import tessera.imaging.icc.CmykProfile;
+import tessera.imaging.icc.CmykSeparation;
+import tessera.imaging.icc.RenderingIntent;
 
 /**
  * The CMYK output profile of an inkjet or sublimation line (#6), from its {@code inkjet.iccProfile}: the name
@@ -21,8 +23,8 @@ import tessera.imaging.icc.CmykProfile;
  * of the line's own {@code .icc}/{@code .icm} file. A line without one is measured against FOGRA39, the
  * stand-in it always had. Every use of a line's inks (the {@code inks} check and repair, the ink penalty, the
  * {@code cmyk-tiff} export) reads the profile through here, so they agree. Profiles are read once per name,
- * and per file until the file changes; the same profile is the same object, so callers key their
- * separation tables by it.
+ * and per file until the file changes; the same profile is the same object, so the separations and ink tables
+ * built from it are kept here too, once for the check, the penalty and the export alike.
  */
 public final class LineIcc {
     /** imaging's coated offset profile: the stand-in for lines that name none */
@@ -32,6 +34,14 @@ public final class LineIcc {
             "tessera-gracol-tr006");
     private static final Map<String, CmykProfile> BY_NAME = new ConcurrentHashMap<>();
     private static final Map<Path, Read> BY_FILE = new ConcurrentHashMap<>();
+    private static final Map<SeparationKey, CmykSeparation> SEPARATIONS = new ConcurrentHashMap<>();
+    private static final Map<TableKey, InkTable> TABLES = new ConcurrentHashMap<>();
+
+    private record SeparationKey(CmykProfile icc, RenderingIntent intent) {
+    }
+
+    private record TableKey(CmykProfile icc, double limit, double tolerance) {
+    }
 
     private record Read(FileTime modified, CmykProfile profile) {
     }
@@ -55,6 +65,23 @@ public final class LineIcc {
             return BY_NAME.computeIfAbsent(name, LineIcc::shipped);
         }
         return file(profile.id(), name);
+    }
+
+    /** The separation into a line's profile under an intent, built once (it samples the profile's transform). */
+    public static CmykSeparation separation(CmykProfile icc, RenderingIntent intent) {
+        return SEPARATIONS.computeIfAbsent(new SeparationKey(icc, intent), k -> new CmykSeparation(k.icc(), k.intent()));
+    }
+
+    /**
+     * The sampled ink table of a line (relative colorimetric, as the line's RIP proofs), built once per profile,
+     * limit and tolerance: the {@code inks} check and repair and the ink penalty read the same one.
+     *
+     * @param limit       total ink allowed, as a fraction (2.8 = 280 %)
+     * @param toleranceDe how far (ΔE00) a repair may move a colour
+     */
+    static InkTable inkTable(CmykProfile icc, double limit, double toleranceDe) {
+        return TABLES.computeIfAbsent(new TableKey(icc, limit, toleranceDe),
+                k -> new InkTable(separation(k.icc(), RenderingIntent.RELATIVE_COLORIMETRIC), k.limit(), k.tolerance()));
     }
 
     private static CmykProfile shipped(String name) {

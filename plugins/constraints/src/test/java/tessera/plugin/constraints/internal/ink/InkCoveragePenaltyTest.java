@@ -20,8 +20,7 @@ class InkCoveragePenaltyTest {
     @Test
     void theDeviceFormAgreesWithTheHostOpValueAndGradient() {
         for (String line : new String[] {"inkjet-300-cmyk", "sublimation-300-cmyk"}) {
-            InkCoveragePenalty penalty = new InkCoveragePenalty(LineIcc.of(Designs.profile(line)),
-                    Designs.profile(line).inkjet().maxCoveragePercent() / 100);
+            InkCoveragePenalty penalty = new InkCoveragePenalty(Designs.profile(line));
             SplittableRandom rnd = new SplittableRandom(7);
             int h = 40;
             int w = 230; // 9200 pixels: more than one slice of the device form
