@@ -2,6 +2,7 @@ package tessera.plugin.qa.internal;
 
 import tessera.api.image.RgbImage;
 import tessera.api.repeat.RepeatGeometry;
+import tessera.api.repeat.RepeatType;
 
 /**
  * The design as an endless printed length: one tile laid out under its repeat, sampled at any point in
@@ -38,6 +39,30 @@ final class DesignRepeat {
     /** The same repeat over other planes of the tile's size (e.g. its luminance or a blurred copy). */
     DesignRepeat with(float[]... other) {
         return new DesignRepeat(w, h, repeat, other);
+    }
+
+    /**
+     * The same endless layout as a block repeat of its true period. A mirror repeat's odd cells run backwards, so a
+     * plane that is a derivative of the tile (a registration template's d/du, d/dv) would read with the wrong sign
+     * there; unfolded into its 2w × 2h block, derivatives are taken in layout coordinates everywhere (#10: mirror
+     * scans never refined past the coarse fit). Other repeats are returned as they are: their cells only shift.
+     */
+    DesignRepeat unfolded() {
+        if (repeat.type() != RepeatType.MIRROR) {
+            return this;
+        }
+        int uw = 2 * w;
+        int uh = 2 * h;
+        float[][] out = new float[planes.length][uw * uh];
+        for (int y = 0; y < uh; y++) {
+            for (int x = 0; x < uw; x++) {
+                int i = index(x, y);
+                for (int p = 0; p < planes.length; p++) {
+                    out[p][y * uw + x] = planes[p][i];
+                }
+            }
+        }
+        return new DesignRepeat(uw, uh, RepeatGeometry.BLOCK, out);
     }
 
     int width() {
@@ -91,7 +116,7 @@ final class DesignRepeat {
      * one lookup.
      */
     private int interiorIndex(int u, int v) {
-        if (repeat.type() == tessera.api.repeat.RepeatType.MIRROR) {
+        if (repeat.type() == RepeatType.MIRROR) {
             return -1; // neighbours run backwards in odd cells
         }
         int i = index(u, v);

@@ -120,8 +120,8 @@ public final class QaBench {
             images.add(new double[] {o.imageScore(), s.defective() ? 1 : 0});
             unmatched.add(o.report().reasons().stream().anyMatch(m -> m.startsWith("the scan does not show this design")));
             if (perImage) {
-                System.err.printf(Locale.ROOT, "scan %d %s %s: image score %.3f, defects planted %s; %s%n", i, s.design().name(),
-                        s.design().repeat().repeat().label(), o.imageScore(), s.scan().kinds(), o.report().reasons());
+                System.err.printf(Locale.ROOT, "scan %d %s %s: registration error %.3f px, image score %.3f, defects planted %s; %s%n", i,
+                        s.design().name(), s.design().repeat().repeat().label(), err, o.imageScore(), s.scan().kinds(), o.report().reasons());
             }
             pixScores.add(heat);
             pixTargets.add(s.target());

@@ -349,8 +349,10 @@ final class Registration {
 
     /** The design's {luma, d/du, d/dv} after a Gaussian blur of {@code sigma} source pixels, for {@link #refine}. */
     static DesignRepeat template(DesignRepeat lumaDesign, double sigma) {
-        float[] b = Planes.blurRepeat(lumaDesign, lumaDesign.plane(0), sigma);
-        float[][] gr = Planes.gradientRepeat(lumaDesign, b);
-        return lumaDesign.with(b, gr[0], gr[1]);
+        // gradients are sampled through the layout: unfolded, so a mirror repeat's reversed cells read them right
+        DesignRepeat d = lumaDesign.unfolded();
+        float[] b = Planes.blurRepeat(d, d.plane(0), sigma);
+        float[][] gr = Planes.gradientRepeat(d, b);
+        return d.with(b, gr[0], gr[1]);
     }
 }
