@@ -152,6 +152,21 @@ final class Planes {
         return r;
     }
 
+    /**
+     * Opponent colour planes of RGB planes: {R − G, (R + G)/2 − B}. Luma cannot tell two copies of a motif printed in
+     * different inks apart; these can.
+     */
+    static float[][] opponent(float[] rgb, int w, int h) {
+        int n = w * h;
+        float[] rg = new float[n];
+        float[] yb = new float[n];
+        for (int i = 0; i < n; i++) {
+            rg[i] = rgb[i] - rgb[n + i];
+            yb[i] = 0.5f * (rgb[i] + rgb[n + i]) - rgb[2 * n + i];
+        }
+        return new float[][] {rg, yb};
+    }
+
     static double mean(float[] p) {
         double s = 0;
         for (float v : p) {

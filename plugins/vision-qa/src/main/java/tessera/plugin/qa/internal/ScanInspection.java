@@ -38,6 +38,10 @@ final class ScanInspection {
     static final double SCALE_TOLERANCE = 0.02;
     /** Bound on the inspection grid, so memory does not grow with the scan beyond ~4 MPix of planes. */
     static final double MAX_GRID_PIXELS = 4e6;
+    /** A design whose opponent colour planes vary less than this (RMS) is read as one colourway: luma decides. */
+    static final double MIN_CHROMA_STD = 0.05;
+    /** A placement whose colour fit trails its luma fit by more than this may be on another copy of a motif. */
+    static final double COPY_SUSPICION = 0.1;
     private static final boolean DEBUG = Boolean.getBoolean("tessera.qa.debug");
 
     private ScanInspection() {
@@ -133,8 +137,6 @@ final class ScanInspection {
         // explain nothing) the rest, without correlating again
         List<Registration.Result> candidates = Registration.coarse(luma, gw, gh, designLuma, scale0, 4, 4);
         lap("register-coarse");
-        // Gauss–Newton can walk off on a design with little structure in some direction; each stage is kept only
-        // when it fits the scan better than what it started from
         DesignRepeat lumaBlurred = designLuma.with(Planes.blurRepeat(designLuma, designLuma.plane(0), 0.5 * scale0));
         Similarity g = null;
         double fit = -2;
@@ -159,18 +161,44 @@ final class ScanInspection {
         }
         lap("register-pick");
         fit = stride == 1 ? fit : fit(luma, lumaBlurred, g, gw, gh);
-        for (double s : new double[] {3, 1.5, 1, 0.7}) {
-            Similarity next = Registration.refine(List.of(new Registration.Patch(luma, 0, 0, gw, gh)),
-                    Registration.template(designLuma, Math.max(0.3, s * scale0)), g, s > 1 ? 6 : 10, 30000).map();
-            double nf = fit(luma, lumaBlurred, next, gw, gh);
+        Placed placed = refineOnGrid(luma, designLuma, lumaBlurred, new Placed(g, fit), scale0, gw, gh);
+        // a motif printed twice in one tile in different inks is the same picture in luma, and the placement can land
+        // on the wrong copy (every ink then reads as off); when the design has colour structure and the placement
+        // explains the scan's luma clearly better than its colour, every coarse candidate is ranked on both (#10)
+        float[][] designOpponent = Planes.opponent(source.image().planesView(), design.width(), design.height());
+        if (Math.hypot(Planes.std(designOpponent[0]), Planes.std(designOpponent[1])) >= MIN_CHROMA_STD) {
+            float[][] scanOpponent = Planes.opponent(grid, gw, gh);
+            DesignRepeat chroma = design.with(Planes.blurRepeat(design, designOpponent[0], 0.5 * scale0),
+                    Planes.blurRepeat(design, designOpponent[1], 0.5 * scale0));
+            double colourFit = chromaFit(scanOpponent, chroma, placed.map(), gw, gh, stride);
             if (DEBUG) {
-                System.err.printf(Locale.ROOT, "refine σ %.1f fit %.3f → %.3f (%s)%n", s, fit, nf, next.fromGrid(f));
+                System.err.printf(Locale.ROOT, "placement: luma fit %.3f, colour fit %.3f%n", placed.fit(), colourFit);
             }
-            if (nf >= fit) {
-                g = next;
-                fit = nf;
+            if (colourFit < placed.fit() - COPY_SUSPICION) {
+                double score = placed.fit() + colourFit;
+                Registration.Result other = null;
+                for (Registration.Result r : candidates) {
+                    double cs = fit(luma, lumaBlurred, r.map(), gw, gh, stride) + chromaFit(scanOpponent, chroma, r.map(), gw, gh, stride);
+                    if (cs > score) {
+                        score = cs;
+                        other = r;
+                    }
+                }
+                if (other != null) {
+                    Placed copy = refineOnGrid(luma, designLuma, lumaBlurred, new Placed(other.map(), fit(luma, lumaBlurred, other.map(), gw, gh)),
+                            scale0, gw, gh);
+                    double copyColour = chromaFit(scanOpponent, chroma, copy.map(), gw, gh, stride);
+                    if (DEBUG) {
+                        System.err.printf(Locale.ROOT, "another copy: luma fit %.3f, colour fit %.3f%n", copy.fit(), copyColour);
+                    }
+                    if (copy.fit() + copyColour > placed.fit() + colourFit) {
+                        placed = copy;
+                    }
+                }
             }
         }
+        g = placed.map();
+        fit = placed.fit();
         lap("register-grid");
         Similarity full = g.fromGrid(f);
         double residualPx = 0;
@@ -260,6 +288,33 @@ final class ScanInspection {
         return new Outcome(r, heat, gw, gh, f, map, score, new LinkedHashMap<>(STAGES.get()));
     }
 
+    /** A placement on the inspection grid and how well it explains the scan's luma. */
+    private record Placed(Similarity map, double fit) {
+    }
+
+    /**
+     * Gauss–Newton at decreasing blur from a coarse placement. It can walk off on a design with little structure in
+     * some direction; each stage is kept only when it fits the scan better than what it started from.
+     */
+    private static Placed refineOnGrid(float[] luma, DesignRepeat designLuma, DesignRepeat lumaBlurred, Placed start, double scale0,
+            int gw, int gh) {
+        Similarity g = start.map();
+        double fit = start.fit();
+        for (double s : new double[] {3, 1.5, 1, 0.7}) {
+            Similarity next = Registration.refine(List.of(new Registration.Patch(luma, 0, 0, gw, gh)),
+                    Registration.template(designLuma, Math.max(0.3, s * scale0)), g, s > 1 ? 6 : 10, 30000).map();
+            double nf = fit(luma, lumaBlurred, next, gw, gh);
+            if (DEBUG) {
+                System.err.printf(Locale.ROOT, "refine σ %.1f fit %.3f → %.3f (%s)%n", s, fit, nf, next);
+            }
+            if (nf >= fit) {
+                g = next;
+                fit = nf;
+            }
+        }
+        return new Placed(g, fit);
+    }
+
     /** Box-averages the scan onto the grid, band by band. */
     static float[] readGrid(ScanRaster scan, int f, int gw, int gh) throws IOException {
         float[] grid = new float[3 * gw * gh];
@@ -325,6 +380,41 @@ final class ScanInspection {
             }
         });
         return ncc(a, e);
+    }
+
+    /**
+     * How well a registration explains the scan's colour: the joint correlation of the scan's two opponent planes with
+     * the design's through it (sums over both planes, so a plane with little variance weighs little).
+     */
+    static double chromaFit(float[][] scan, DesignRepeat design, Similarity g, int gw, int gh, int stride) {
+        int sw = (gw + stride - 1) / stride;
+        int sh = (gh + stride - 1) / stride;
+        double sab = 0;
+        double saa = 0;
+        double sbb = 0;
+        for (int p = 0; p < 2; p++) {
+            float[] a = new float[sw * sh];
+            float[] e = new float[sw * sh];
+            int plane = p;
+            java.util.stream.IntStream.range(0, sh).parallel().forEach(j -> {
+                int y = j * stride;
+                for (int i = 0; i < sw; i++) {
+                    int x = i * stride;
+                    e[j * sw + i] = design.sample(plane, g.u(x, y), g.v(x, y));
+                    a[j * sw + i] = scan[plane][y * gw + x];
+                }
+            });
+            double ma = Planes.mean(a);
+            double mb = Planes.mean(e);
+            for (int i = 0; i < a.length; i++) {
+                double x = a[i] - ma;
+                double y = e[i] - mb;
+                sab += x * y;
+                saa += x * x;
+                sbb += y * y;
+            }
+        }
+        return saa == 0 || sbb == 0 ? 0 : sab / Math.sqrt(saa * sbb);
     }
 
     static double ncc(float[] a, float[] b) {

@@ -67,6 +67,16 @@ class InspectionTest {
     }
 
     @Test
+    void aMotifPrintedTwiceInDifferentInksIsRegisteredOnTheCopyThatMatchesInColour(@TempDir Path tmp) throws IOException {
+        // held-out seed 5043: a half-brick motif design whose tile holds copies of one motif in different inks; luma
+        // alone placed the scan on the wrong copy and every ink read 8–40 ΔE00 off (bench/qa.sh, 2026-11-23)
+        SimulatedSet.Sample s = set.sample(5043, 320, 0, 0, 0);
+        ScanInspection.Outcome o = ScanInspection.run(write(tmp, s), net, tmp);
+        assertThat(o.report().colour()).isNotNull();
+        assertThat(o.report().colour().perColour()).as("inks of a clean scan").allSatisfy(e -> assertThat(e.meanDe()).isLessThan(2.0));
+    }
+
+    @Test
     void measuresAPlantedColourShiftOfTwoDeltaE(@TempDir Path tmp) throws IOException {
         java.util.List<Double> measured = new java.util.ArrayList<>();
         for (long i = 0; i < 16 && measured.size() < 5; i++) {
