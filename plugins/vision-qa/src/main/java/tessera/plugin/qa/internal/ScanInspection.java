@@ -404,20 +404,21 @@ final class ScanInspection {
                     a[j * sw + i] = scan[plane][y * gw + x];
                 }
             });
-            double ma = Planes.mean(a);
-            double mb = Planes.mean(e);
-            for (int i = 0; i < a.length; i++) {
-                double x = a[i] - ma;
-                double y = e[i] - mb;
-                sab += x * y;
-                saa += x * x;
-                sbb += y * y;
-            }
+            double[] m = comoments(a, e);
+            sab += m[0];
+            saa += m[1];
+            sbb += m[2];
         }
         return saa == 0 || sbb == 0 ? 0 : sab / Math.sqrt(saa * sbb);
     }
 
     static double ncc(float[] a, float[] b) {
+        double[] m = comoments(a, b);
+        return m[1] == 0 || m[2] == 0 ? 0 : m[0] / Math.sqrt(m[1] * m[2]);
+    }
+
+    /** {Σ(a − ā)(b − b̄), Σ(a − ā)², Σ(b − b̄)²}. */
+    private static double[] comoments(float[] a, float[] b) {
         double ma = Planes.mean(a);
         double mb = Planes.mean(b);
         double sab = 0;
@@ -430,7 +431,7 @@ final class ScanInspection {
             saa += x * x;
             sbb += y * y;
         }
-        return saa == 0 || sbb == 0 ? 0 : sab / Math.sqrt(saa * sbb);
+        return new double[] {sab, saa, sbb};
     }
 
     /**
