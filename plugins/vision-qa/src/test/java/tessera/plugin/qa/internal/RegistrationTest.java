@@ -42,6 +42,29 @@ class RegistrationTest {
         }
     }
 
+    @Test
+    void selectionGivesWhatSortingGives() {
+        SplittableRandom rnd = new SplittableRandom(5);
+        for (int n : new int[] {1, 2, 3, 10, 101, 4096, 60_001}) {
+            double[] v = new double[n];
+            for (int i = 0; i < n; i++) {
+                // ties and runs too: a third of the values from a handful of levels
+                v[i] = i % 3 == 0 ? rnd.nextInt(4) : rnd.nextDouble() * 4;
+            }
+            double[] sorted = v.clone();
+            java.util.Arrays.sort(sorted);
+            for (int k : new int[] {0, n / 2, n - 1, rnd.nextInt(n)}) {
+                assertThat(Registration.select(v.clone(), k)).as("n %d k %d", n, k).isEqualTo(sorted[k]);
+            }
+        }
+        double[] ascending = new double[1000];
+        for (int i = 0; i < ascending.length; i++) {
+            ascending[i] = i;
+        }
+        assertThat(Registration.select(ascending, 500)).isEqualTo(500);
+        assertThat(Registration.select(new double[777], 388)).isZero();
+    }
+
     /** A smooth random texture on a 40 × 36 tile: structure in every direction, nothing periodic inside the tile. */
     private static DesignRepeat texture(RepeatGeometry repeat) {
         int w = 40;
