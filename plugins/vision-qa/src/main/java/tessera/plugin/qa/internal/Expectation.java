@@ -93,13 +93,22 @@ final class Expectation {
         if (k < 16) {
             return Double.NaN; // no edges: every blur fits, the default stays
         }
-        float[] used = java.util.Arrays.copyOf(r, k);
-        java.util.Arrays.sort(used);
-        double s = 0;
+        // the sum of the smallest three quarters: everything under the cut value, then as many copies of it as fill
+        // the quarter (ties), found by selection instead of sorting every edge residual four times a scan
         int keep = 3 * k / 4;
-        for (int i = 0; i < keep; i++) {
-            s += used[i];
+        double[] used = new double[k];
+        for (int i = 0; i < k; i++) {
+            used[i] = r[i];
         }
-        return s / keep;
+        double cut = Planes.select(used, keep - 1);
+        double s = 0;
+        int below = 0;
+        for (int i = 0; i < k; i++) {
+            if (r[i] < cut) {
+                s += r[i];
+                below++;
+            }
+        }
+        return (s + (keep - below) * cut) / keep;
     }
 }

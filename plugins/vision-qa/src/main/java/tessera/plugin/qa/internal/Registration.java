@@ -302,47 +302,7 @@ final class Registration {
         }
         // a selection, not a sort: this runs once per Gauss–Newton step on up to 60,000 residuals, and sorting them was
         // 15 % of an A4 inspection's samples, on one thread (JFR, 2026-11-23)
-        return Math.max(1e-4, select(c, c.length / 2));
-    }
-
-    /**
-     * The k-th smallest value of {@code a} (what {@code a[k]} would be after sorting), by Hoare's selection in
-     * expected linear time; {@code a} is reordered.
-     */
-    static double select(double[] a, int k) {
-        int lo = 0;
-        int hi = a.length - 1;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            // median of three as the pivot: sorted or constant runs do not degrade it
-            double x = a[lo];
-            double y = a[mid];
-            double z = a[hi];
-            double pivot = x < y ? (y < z ? y : Math.max(x, z)) : (x < z ? x : Math.max(y, z));
-            int i = lo;
-            int j = hi;
-            while (i <= j) {
-                while (a[i] < pivot) {
-                    i++;
-                }
-                while (a[j] > pivot) {
-                    j--;
-                }
-                if (i <= j) {
-                    double t = a[i];
-                    a[i++] = a[j];
-                    a[j--] = t;
-                }
-            }
-            if (k <= j) {
-                hi = j;
-            } else if (k >= i) {
-                lo = i;
-            } else {
-                return a[k];
-            }
-        }
-        return a[k];
+        return Math.max(1e-4, Planes.select(c, c.length / 2));
     }
 
     /** Gaussian elimination with partial pivoting of a small dense system; null when singular. */

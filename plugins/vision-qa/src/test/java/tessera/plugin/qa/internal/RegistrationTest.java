@@ -54,15 +54,15 @@ class RegistrationTest {
             double[] sorted = v.clone();
             java.util.Arrays.sort(sorted);
             for (int k : new int[] {0, n / 2, n - 1, rnd.nextInt(n)}) {
-                assertThat(Registration.select(v.clone(), k)).as("n %d k %d", n, k).isEqualTo(sorted[k]);
+                assertThat(Planes.select(v.clone(), k)).as("n %d k %d", n, k).isEqualTo(sorted[k]);
             }
         }
         double[] ascending = new double[1000];
         for (int i = 0; i < ascending.length; i++) {
             ascending[i] = i;
         }
-        assertThat(Registration.select(ascending, 500)).isEqualTo(500);
-        assertThat(Registration.select(new double[777], 388)).isZero();
+        assertThat(Planes.select(ascending, 500)).isEqualTo(500);
+        assertThat(Planes.select(new double[777], 388)).isZero();
     }
 
     /** A smooth random texture on a 40 × 36 tile: structure in every direction, nothing periodic inside the tile. */
