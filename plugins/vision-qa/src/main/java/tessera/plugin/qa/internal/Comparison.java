@@ -36,9 +36,12 @@ final class Comparison {
         int n = w * h;
         double[] field = NORMALISE ? lightingField(scanRgb, expectRgb, w, h, palette) : new double[6];
         float[] norm = new float[3 * n];
-        double lo = Double.MAX_VALUE;
-        double hi = -Double.MAX_VALUE;
-        for (int y = 0; y < h; y++) {
+        // rows in parallel (an exp per pixel of an A4 grid), each keeping its own extremes of the gain
+        double[] rowLo = new double[h];
+        double[] rowHi = new double[h];
+        IntStream.range(0, h).parallel().forEach(y -> {
+            double lo = Double.MAX_VALUE;
+            double hi = -Double.MAX_VALUE;
             for (int x = 0; x < w; x++) {
                 double g = Math.exp(-eval(field, x, y, w, h));
                 lo = Math.min(lo, g);
@@ -48,8 +51,10 @@ final class Comparison {
                     norm[c * n + i] = (float) (scanRgb[c * n + i] * g);
                 }
             }
-        }
-        lightingSpread = hi - lo;
+            rowLo[y] = lo;
+            rowHi[y] = hi;
+        });
+        lightingSpread = java.util.Arrays.stream(rowHi).max().orElse(0) - java.util.Arrays.stream(rowLo).min().orElse(0);
         this.scanRgb = norm;
         scanLab = new float[3 * n];
         expectLab = new float[3 * n];
