@@ -11,6 +11,12 @@ import tessera.api.InvalidValueException;
  */
 public final class DeltaE {
     private static final double POW25_7 = 6103515625.0; // 25^7
+    private static final double COS_30 = Math.cos(Math.toRadians(30));
+    private static final double SIN_30 = Math.sin(Math.toRadians(30));
+    private static final double COS_6 = Math.cos(Math.toRadians(6));
+    private static final double SIN_6 = Math.sin(Math.toRadians(6));
+    private static final double COS_63 = Math.cos(Math.toRadians(63));
+    private static final double SIN_63 = Math.sin(Math.toRadians(63));
 
     private DeltaE() {
     }
@@ -38,14 +44,16 @@ public final class DeltaE {
      * @return CIEDE2000 ΔE00
      */
     public static double ciede2000(double l1, double a1, double b1, double l2, double a2, double b2, double kL, double kC, double kH) {
-        double c1 = Math.hypot(a1, b1);
-        double c2 = Math.hypot(a2, b2);
+        // sqrt, not Math.hypot: Lab values are far from overflow, and hypot's care costs more than the rest of a
+        // whole-image ΔE map (four calls a pixel)
+        double c1 = Math.sqrt(a1 * a1 + b1 * b1);
+        double c2 = Math.sqrt(a2 * a2 + b2 * b2);
         double cBar7 = pow7((c1 + c2) / 2);
         double g = 0.5 * (1 - Math.sqrt(cBar7 / (cBar7 + POW25_7)));
         double ap1 = (1 + g) * a1;
         double ap2 = (1 + g) * a2;
-        double cp1 = Math.hypot(ap1, b1);
-        double cp2 = Math.hypot(ap2, b2);
+        double cp1 = Math.sqrt(ap1 * ap1 + b1 * b1);
+        double cp2 = Math.sqrt(ap2 * ap2 + b2 * b2);
         double hp1 = hueDegrees(ap1, b1);
         double hp2 = hueDegrees(ap2, b2);
 
@@ -74,8 +82,18 @@ public final class DeltaE {
         } else {
             hBarP = hp1 + hp2 < 360 ? (hp1 + hp2 + 360) / 2 : (hp1 + hp2 - 360) / 2;
         }
-        double t = 1 - 0.17 * cosDeg(hBarP - 30) + 0.24 * cosDeg(2 * hBarP) + 0.32 * cosDeg(3 * hBarP + 6)
-                - 0.20 * cosDeg(4 * hBarP - 63);
+        // T's four cosines of multiples of h̄′ from one sine and cosine (angle-sum identities), not four Math.cos
+        double hr = Math.toRadians(hBarP);
+        double c = Math.cos(hr);
+        double s = Math.sin(hr);
+        double c2h = c * c - s * s;
+        double s2h = 2 * s * c;
+        double c3h = c2h * c - s2h * s;
+        double s3h = s2h * c + c2h * s;
+        double c4h = c2h * c2h - s2h * s2h;
+        double s4h = 2 * s2h * c2h;
+        double t = 1 - 0.17 * (c * COS_30 + s * SIN_30) + 0.24 * c2h + 0.32 * (c3h * COS_6 - s3h * SIN_6)
+                - 0.20 * (c4h * COS_63 + s4h * SIN_63);
         double dTheta = 30 * Math.exp(-sq((hBarP - 275) / 25));
         double cBarP7 = pow7(cBarP);
         double rc = 2 * Math.sqrt(cBarP7 / (cBarP7 + POW25_7));
@@ -135,10 +153,6 @@ public final class DeltaE {
     private static double pow7(double x) {
         double x2 = x * x;
         return x2 * x2 * x2 * x;
-    }
-
-    private static double cosDeg(double deg) {
-        return Math.cos(Math.toRadians(deg));
     }
 
     private static double sq(double v) {
