@@ -142,14 +142,19 @@ final class ScanInspection {
         double fit = -2;
         // candidates are ranked on a quarter of a large grid; the refinement below compares on all of it
         int stride = (long) gw * gh > 250_000 ? 2 : 1;
+        // each candidate's luma fit at that stride, kept for the copy check below (NaN: not computed yet)
+        double[] candidateFit = new double[candidates.size()];
+        java.util.Arrays.fill(candidateFit, Double.NaN);
         for (int round = 0; round < 2 && fit < MIN_MATCH; round++) {
-            for (Registration.Result r : candidates) {
+            for (int c = 0; c < candidates.size(); c++) {
+                Registration.Result r = candidates.get(c);
                 // round 1: the strongest peak per angle explains nothing (a large defect or banding can outweigh the
                 // print in the whitened correlation): the next peaks too (#10)
                 if ((r.peak() == 0) != (round == 0)) {
                     continue;
                 }
                 double cf = fit(luma, lumaBlurred, r.map(), gw, gh, stride);
+                candidateFit[c] = cf;
                 if (DEBUG) {
                     System.err.printf(Locale.ROOT, "coarse %.1f° fit %.3f sharp %.1f%n", Math.toDegrees(r.map().rotationRad()), cf, r.confidence());
                 }
@@ -177,8 +182,10 @@ final class ScanInspection {
             if (colourFit < placed.fit() - COPY_SUSPICION) {
                 double score = placed.fit() + colourFit;
                 Registration.Result other = null;
-                for (Registration.Result r : candidates) {
-                    double cs = fit(luma, lumaBlurred, r.map(), gw, gh, stride) + chromaFit(scanOpponent, chroma, r.map(), gw, gh, stride);
+                for (int c = 0; c < candidates.size(); c++) {
+                    Registration.Result r = candidates.get(c);
+                    double lf = Double.isNaN(candidateFit[c]) ? fit(luma, lumaBlurred, r.map(), gw, gh, stride) : candidateFit[c];
+                    double cs = lf + chromaFit(scanOpponent, chroma, r.map(), gw, gh, stride);
                     if (cs > score) {
                         score = cs;
                         other = r;
@@ -365,21 +372,30 @@ final class ScanInspection {
 
     /** @param stride every stride-th row and column: enough to rank coarse candidates (up to 45 of them on A4) */
     private static double fit(float[] luma, DesignRepeat lumaBlurred, Similarity g, int gw, int gh, int stride) {
+        float[][] ae = sampled(luma, lumaBlurred, 0, g, gw, gh, stride);
+        return ncc(ae[0], ae[1]);
+    }
+
+    /**
+     * A scan plane and the design's plane {@code plane} through {@code g}, on every {@code stride}-th row and column of
+     * the grid: {scan, design}. At stride 1 the scan plane is returned as it is.
+     */
+    private static float[][] sampled(float[] scan, DesignRepeat design, int plane, Similarity g, int gw, int gh, int stride) {
         int sw = (gw + stride - 1) / stride;
         int sh = (gh + stride - 1) / stride;
-        float[] a = stride == 1 ? luma : new float[sw * sh];
+        float[] a = stride == 1 ? scan : new float[sw * sh];
         float[] e = new float[sw * sh];
         java.util.stream.IntStream.range(0, sh).parallel().forEach(j -> {
             int y = j * stride;
             for (int i = 0; i < sw; i++) {
                 int x = i * stride;
-                e[j * sw + i] = lumaBlurred.sample(0, g.u(x, y), g.v(x, y));
+                e[j * sw + i] = design.sample(plane, g.u(x, y), g.v(x, y));
                 if (stride > 1) {
-                    a[j * sw + i] = luma[y * gw + x];
+                    a[j * sw + i] = scan[y * gw + x];
                 }
             }
         });
-        return ncc(a, e);
+        return new float[][] {a, e};
     }
 
     /**
@@ -387,24 +403,12 @@ final class ScanInspection {
      * the design's through it (sums over both planes, so a plane with little variance weighs little).
      */
     static double chromaFit(float[][] scan, DesignRepeat design, Similarity g, int gw, int gh, int stride) {
-        int sw = (gw + stride - 1) / stride;
-        int sh = (gh + stride - 1) / stride;
         double sab = 0;
         double saa = 0;
         double sbb = 0;
         for (int p = 0; p < 2; p++) {
-            float[] a = new float[sw * sh];
-            float[] e = new float[sw * sh];
-            int plane = p;
-            java.util.stream.IntStream.range(0, sh).parallel().forEach(j -> {
-                int y = j * stride;
-                for (int i = 0; i < sw; i++) {
-                    int x = i * stride;
-                    e[j * sw + i] = design.sample(plane, g.u(x, y), g.v(x, y));
-                    a[j * sw + i] = scan[plane][y * gw + x];
-                }
-            });
-            double[] m = comoments(a, e);
+            float[][] ae = sampled(scan[p], design, p, g, gw, gh, stride);
+            double[] m = comoments(ae[0], ae[1]);
             sab += m[0];
             saa += m[1];
             sbb += m[2];

@@ -84,6 +84,11 @@ public final class LineIcc {
                 k -> new InkTable(separation(k.icc(), RenderingIntent.RELATIVE_COLORIMETRIC), k.limit(), k.tolerance()));
     }
 
+    /** How many separations and ink tables are kept (for the test that a re-issued file does not pile them up). */
+    static int cached() {
+        return SEPARATIONS.size() + TABLES.size();
+    }
+
     private static CmykProfile shipped(String name) {
         if (FOGRA39.equals(name)) {
             return CmykProfile.fogra39();
@@ -122,7 +127,13 @@ public final class LineIcc {
                     + "); check its permissions, or name a shipped profile (" + String.join(", ", SHIPPED) + ").", e);
         }
         CmykProfile icc = checked(field, path, bytes);
-        BY_FILE.put(path, new Read(modified, icc));
+        Read replaced = BY_FILE.put(path, new Read(modified, icc));
+        if (replaced != null) {
+            // the file changed: what was built from its old profile is never asked for again (a long-running server
+            // whose line profile is re-issued would otherwise keep every version's tables)
+            SEPARATIONS.keySet().removeIf(k -> k.icc() == replaced.profile());
+            TABLES.keySet().removeIf(k -> k.icc() == replaced.profile());
+        }
         return icc;
     }
 

@@ -55,12 +55,19 @@ class LineIccTest {
         byte[] gracol = LineIcc.of(Designs.profile("sublimation-600-fluo")).bytes();
         Path file = dir.resolve("mill-poly.icc");
         Files.write(file, gracol);
-        CmykProfile icc = LineIcc.of(Designs.withIcc(Designs.profile("inkjet-300-cmyk"), file.toString()));
+        ProductionProfile line = Designs.withIcc(Designs.profile("inkjet-300-cmyk"), file.toString());
+        CmykProfile icc = LineIcc.of(line);
         assertThat(icc.bytes()).isEqualTo(gracol);
-        // a changed file is read again, not served from the first read
+        LineIcc.inkTable(icc, 3.0, 2.0);
+        int kept = LineIcc.cached();
+        // a changed file is read again, not served from the first read, and what was built from the old one is let go
         Files.write(file, CmykProfile.fogra39().bytes());
         Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
-        assertThat(LineIcc.of(Designs.withIcc(Designs.profile("inkjet-300-cmyk"), file.toString())).bytes()).isEqualTo(CmykProfile.fogra39().bytes());
+        CmykProfile reissued = LineIcc.of(line);
+        assertThat(reissued.bytes()).isEqualTo(CmykProfile.fogra39().bytes());
+        assertThat(LineIcc.separation(reissued, RenderingIntent.RELATIVE_COLORIMETRIC).profile()).isSameAs(reissued);
+        LineIcc.inkTable(reissued, 3.0, 2.0);
+        assertThat(LineIcc.cached()).as("separations and tables after the file was re-issued").isEqualTo(kept);
     }
 
     @Test
